@@ -1,0 +1,65 @@
+// Access to the real pages in ../shared/corpus. Tests that need them skip, with a visible
+// message, where ../shared is absent (a clone outside this workplace).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { describe } from 'vitest';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus');
+export const SEEDS_DIR = resolve(PROJECT_ROOT, '../shared/seeds');
+export const HAS_CORPUS = existsSync(join(CORPUS_DIR, 'zyte', 'ground-truth.json'));
+
+/** `describe` when the corpus is present, otherwise a skipped block that says why. */
+export function describeWithCorpus(name: string, body: () => void): void {
+  if (HAS_CORPUS) {
+    describe(name, body);
+  } else {
+    console.warn(`SKIPPED "${name}": ../shared/corpus not found at ${CORPUS_DIR}`);
+    describe.skip(`${name} (skipped: ../shared/corpus is absent)`, body);
+  }
+}
+
+export interface ZytePage {
+  readonly id: string;
+  readonly url: string;
+  readonly path: string;
+  readonly articleBody: string;
+}
+
+export function zytePages(): ZytePage[] {
+  const truth = JSON.parse(readFileSync(join(CORPUS_DIR, 'zyte', 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { url: string; articleBody: string }
+  >;
+  return Object.entries(truth)
+    .map(([id, { url, articleBody }]) => ({
+      id,
+      url,
+      articleBody,
+      path: join(CORPUS_DIR, 'zyte', 'html', `${id}.html.gz`),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export interface ReadabilityPage {
+  readonly name: string;
+  readonly path: string;
+  readonly expected: Record<string, unknown>;
+}
+
+export function readabilityPages(): ReadabilityPage[] {
+  const dir = join(CORPUS_DIR, 'readability', 'pages');
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({
+      name,
+      path: join(dir, name, 'source.html.gz'),
+      expected: JSON.parse(readFileSync(join(dir, name, 'expected-metadata.json'), 'utf8')),
+    }));
+}
+
+export function readGzip(path: string): Buffer {
+  return gunzipSync(readFileSync(path));
+}
