@@ -1,0 +1,170 @@
+// parsePage: a jsdom document that runs nothing, loads nothing, prints nothing, and resolves
+// links against the right base URL; and every real page of the corpus parses.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { decodeBytes } from '../../src/decode/decode.js';
+import { parsePage } from '../../src/parse/parse.js';
+import type { DecodedPage } from '../../src/types.js';
+import {
+  CORPUS_DIR,
+  describeWithCorpus,
+  readabilityPages,
+  readGzip,
+  zytePages,
+} from '../helpers/corpus.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+/** The zyte page whose SCSS in a <style> makes `new JSDOM()` throw. */
+const SCSS_PAGE_ID = 'f5c90a6d5253c3a21ff3168c64bea4b5ffade7a1ba5bed952a59ebee0d648d98';
+
+function decoded(html: string, input = 'page.html', url?: string): DecodedPage {
+  return {
+    input,
+    url,
+    html,
+    encoding: 'utf-8',
+    encodingSource: 'utf8',
+    fetchedAt: new Date('2026-01-01T00:00:00Z'),
+  };
+}
+
+function linkHref(
+  html: string,
+  input: string,
+  url?: string,
+): { base: string | undefined; href: string } {
+  const parsed = parsePage(decoded(html, input, url));
+  try {
+    return { base: parsed.url, href: parsed.document.querySelector('a')?.href ?? '' };
+  } finally {
+    parsed.close();
+  }
+}
+
+describe('parsePage: the document', () => {
+  it('builds the tree without scripts, styles, comments or SVG, keeping JSON-LD', () => {
+    const parsed = parsePage(
+      decoded(
+        '<html><head><style>p{}</style><script type="application/ld+json">{"a":1}</script></head>' +
+          '<body><!-- c --><script>x()</script><svg><path/></svg><p>Text</p></body></html>',
+      ),
+    );
+    try {
+      const { document } = parsed;
+      expect(document.querySelectorAll('style, svg').length).toBe(0);
+      expect([...document.scripts].map((script) => script.type)).toEqual(['application/ld+json']);
+      expect(document.body.innerHTML).toBe('<p>Text</p>');
+      expect(parsed.input).toBe('page.html');
+      expect(parsed.fetchedAt.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    } finally {
+      parsed.close();
+    }
+  });
+
+  it('runs no inline handlers', () => {
+    const parsed = parsePage(
+      decoded(
+        '<body onload="document.title=\'ran\'"><img src="x" onerror="document.title=\'ran\'"></body>',
+      ),
+    );
+    try {
+      expect(parsed.document.title).toBe('');
+    } finally {
+      parsed.close();
+    }
+  });
+
+  it('prints nothing for CSS jsdom cannot parse', () => {
+    const errors = vi.spyOn(console, 'error');
+    const parsed = parsePage(
+      decoded('<p style="color: rgb(1,2">x</p><div style="&:hover{}">y</div>'),
+    );
+    expect(parsed.document.querySelector('p')?.style.display).toBe('');
+    parsed.close();
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+});
+
+describe('parsePage: no subresources', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('requests no image, stylesheet, script, iframe or font', async () => {
+    const html = `<html><head>
+      <link rel="stylesheet" href="${server.url}/style.css">
+      <script src="${server.url}/app.js"></script>
+      <link rel="preload" as="font" href="${server.url}/font.woff2">
+      </head><body>
+      <img src="${server.url}/image.png"><iframe src="${server.url}/frame.html"></iframe>
+      <object data="${server.url}/object.swf"></object>
+      </body></html>`;
+    const parsed = parsePage(decoded(html, server.url, `${server.url}/page`));
+    // Give any request jsdom might have started the time to reach the server.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    parsed.close();
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe('parsePage: base URL', () => {
+  const page = '<a href="../img/a.jpg?x=1&amp;y=2">a</a>';
+
+  it('uses the page URL when it is http(s)', () => {
+    const { base, href } = linkHref(page, 'x', 'https://news.example/2024/story/');
+    expect(base).toBe('https://news.example/2024/story/');
+    expect(href).toBe('https://news.example/2024/img/a.jpg?x=1&y=2');
+  });
+
+  it('without a page URL, uses the canonical link, then og:url', () => {
+    const canonical =
+      '<head><meta property="og:url" content="https://og.example/p"><link rel="canonical" href="https://canonical.example/a/b?id=1&amp;v=2"></head>' +
+      page;
+    expect(linkHref(canonical, 'saved.html').base).toBe('https://canonical.example/a/b?id=1&v=2');
+    const ogOnly = `<head><meta property="og:url" content="https://og.example/p/q"></head>${page}`;
+    expect(linkHref(ogOnly, 'saved.html').href).toBe('https://og.example/img/a.jpg?x=1&y=2');
+  });
+
+  it('ignores a relative or non-http canonical URL, and falls back to the file', () => {
+    const html = `<link rel="canonical" href="/relative"><meta property="og:url" content="ftp://x/y">${page}`;
+    const { base } = linkHref(html, '/saved/pages/story.html');
+    expect(base).toBe('file:///saved/pages/story.html');
+  });
+
+  it('has no base URL for stdin without a declared URL', () => {
+    expect(linkHref(page, '-').base).toBeUndefined();
+  });
+});
+
+describeWithCorpus('parsePage on every corpus page', () => {
+  const pages = [
+    ...zytePages().map((page) => [`zyte ${page.id.slice(0, 12)}`, page.path, page.url] as const),
+    ...readabilityPages().map(
+      (page) => [`readability ${page.name}`, page.path, undefined] as const,
+    ),
+  ];
+
+  it.each(pages)('%s parses, with text in <body>', (_name, path, url) => {
+    const { html } = decodeBytes(readGzip(path), undefined);
+    const parsed = parsePage(decoded(html, path, url));
+    try {
+      expect(parsed.document.body?.textContent?.trim()).not.toBe('');
+    } finally {
+      parsed.close();
+    }
+  });
+
+  it('parses the page with SCSS in a <style> block', () => {
+    const path = `${CORPUS_DIR}/zyte/html/${SCSS_PAGE_ID}.html.gz`;
+    const parsed = parsePage(decoded(decodeBytes(readGzip(path), undefined).html, path));
+    try {
+      expect(parsed.document.querySelectorAll('p').length).toBeGreaterThan(0);
+    } finally {
+      parsed.close();
+    }
+  });
+});
