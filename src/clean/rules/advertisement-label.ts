@@ -1,0 +1,23 @@
+import { anyOf, classRule, textRule } from './rule.js';
+
+/** The label a page prints over an ad slot, with nothing else in the block. */
+export const AD_LABEL =
+  /^((story|article|content) continues (below|after)( (the )?(advertisement|ad))?|advertisement|advertisements|advertising|advert|sponsored( content)?|ad|ads|anzeige|publicité|publicidad|pubblicità|reklama|werbung|scroll to continue( with content)?)\.?$/i;
+const AD_CLASS =
+  /(^|[\s_-])(ad|ads|adv|advert|advertisement|adsbygoogle|ad-slot|ad-container|adunit|dfp|banner-ad|sponsored|promo)([\s_-]|$)/;
+
+export const advertisementLabel = anyOf(
+  textRule({
+    id: 'advertisement-label',
+    reason: '"Advertisement" labels and ad slots are not article text',
+    pattern: AD_LABEL,
+    maxChars: 60,
+  }),
+  classRule({
+    id: 'advertisement-label',
+    reason: '"Advertisement" labels and ad slots are not article text',
+    pattern: AD_CLASS,
+    maxShare: 0.1,
+    maxChars: 200,
+  }),
+);

@@ -1,0 +1,30 @@
+import { anyOf, classRule, textRule } from './rule.js';
+
+/** "Comment on …", "Leave a comment", "12 comments", "Join the conversation". */
+const COMMENT_TEXT =
+  /^(comment on .{0,80}|leave a (comment|reply)|post a comment|add a comment|\d+\s+comments?|comments?(\s*\(\d+\))?|view comments|show comments|join the (conversation|discussion)|what do you think\??|be the first to comment|comments are closed\.?|have your say|tell us what you think|join (our|the) .{0,40}(forums?|community|discussion|conversation)\b.{0,200}|report (an )?(error|typo|correction))[.…!]*$/i;
+/** A note on how comments are moderated, in the languages of the corpus. */
+const MODERATION_NOTE = /\b(comments?|comentários|comentarios|commentaires|kommentare|commenti)\b.{0,200}\bmodera/i;
+const COMMENT_CLASS = /(^|[\s_-])(comments?|comment-list|disqus|respond|discussion)([\s_-]|$)/;
+
+export const commentPrompt = anyOf(
+  textRule({
+    id: 'comment-prompt',
+    reason: 'comment prompts and comment sections are reader talk, not the article',
+    pattern: COMMENT_TEXT,
+    maxChars: 160,
+  }),
+  textRule({
+    id: 'comment-prompt',
+    reason: 'comment prompts and comment sections are reader talk, not the article',
+    pattern: MODERATION_NOTE,
+    maxChars: 300,
+  }),
+  classRule({
+    id: 'comment-prompt',
+    reason: 'comment prompts and comment sections are reader talk, not the article',
+    pattern: COMMENT_CLASS,
+    maxShare: 0.3,
+    maxChars: 2000,
+  }),
+);

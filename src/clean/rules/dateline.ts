@@ -1,0 +1,49 @@
+import { type RemovalRule, textOf } from './rule.js';
+
+const MONTH =
+  '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
+const WEEKDAY = '(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\\.?,?';
+const TIME = '\\d{1,2}[:.]\\d{2}(\\s*[ap]\\.?m\\.?)?(\\s*[a-z]{2,4})?';
+/** A calendar date in the common English and numeric spellings, optionally with a time. */
+const DATE = new RegExp(
+  `(${WEEKDAY}\\s*)?(${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\d{1,2}\\.?\\s+(de\\s+)?\\p{L}{3,}\\.?\\s+(de\\s+)?\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})(,?\\s*(at\\s*)?${TIME})?|${TIME}`,
+  'giu',
+);
+/** "By Jane Doe", "Published …", "Updated …", "Posted …". */
+const BYLINE_START =
+  /^(by|written by|words by|published|updated|posted|last (updated|modified)|first published|modified|publicado|publicada|publié|pubblicato|veröffentlicht|aktualisiert|atualizado|actualizado|mis à jour|опубликовано)(?![\p{L}])/iu;
+const BYLINE_NAME = /^(by|written by)\s+\p{Lu}/u;
+/** Bylines and datelines are short; an article paragraph that starts with "By" is longer. */
+const MAX_CHARS = 160;
+const MAX_NAME_ONLY_WORDS = 8;
+/** What may remain of a dateline once its dates are taken out: separators and a few words. */
+const MAX_LEFT_AFTER_DATES = 40;
+
+export const dateline: RemovalRule = {
+  kind: 'remove',
+  id: 'dateline',
+  reason: 'bylines and "published/updated" dates are metadata, not article text',
+  candidates: 'p, div, span, time, small, li, header, section, address',
+  filter: (element) => {
+    const text = textOf(element);
+    if (text.length === 0 || text.length > MAX_CHARS) return false;
+    const stripped = text.replace(DATE, '');
+    const hasDate = stripped.length < text.length;
+    const withoutDates = stripped.replace(/[\s|/·•,;:–—-]+/g, ' ').trim();
+    if (
+      hasDate &&
+      withoutDates.length <= MAX_LEFT_AFTER_DATES &&
+      !/[.!?]\s+\p{Lu}/u.test(withoutDates)
+    ) {
+      return (
+        BYLINE_START.test(text) || withoutDates.split(' ').length <= 6 || /^\s*$/.test(withoutDates)
+      );
+    }
+    if (BYLINE_START.test(text) && hasDate) return true;
+    return (
+      BYLINE_NAME.test(text) &&
+      text.split(/\s+/).length <= MAX_NAME_ONLY_WORDS &&
+      !/[.!?]$/.test(text)
+    );
+  },
+};

@@ -1,0 +1,49 @@
+import { linkDensity, type RemovalRule, textOf } from './rule.js';
+
+/** "SEE MORE: …", "READ MORE … BY CLICKING HERE": a line that sends the reader elsewhere. */
+const TEASER_TEXT =
+  /^(see more|read more|more|watch|listen|click here|read next|related|also (on|in|read))\b.{0,150}$|\bclick(ing)? here\b/i;
+const MAX_CHARS = 200;
+/** Promotions that open with an emoji: "📱 Torn between the latest phones? Check out …". */
+const PROMO_START = /^\p{Extended_Pictographic}/u;
+/** Share of a block's text inside links above which the block is "only a link". */
+const ALL_LINK = 0.95;
+/** Link text that is itself an address is a citation the article shows, not a teaser. */
+const URL_TEXT = /^(https?:\/\/|www\.)\S+$/i;
+/** Letters that are uppercase in a shouted headline teaser. */
+const SHOUTING_SHARE = 0.8;
+
+export const inlineTeaser: RemovalRule = {
+  kind: 'remove',
+  id: 'inline-teaser',
+  reason: 'a line that only links to another article is a teaser, not article text',
+  candidates: 'p, li, div',
+  filter: (element) => {
+    const text = textOf(element);
+    if (text.length === 0 || text.length > MAX_CHARS || URL_TEXT.test(text)) return false;
+    if (element.querySelector('p, div, li, img, h1, h2, h3, h4')) return false;
+    const density = linkDensity(element);
+    if (density > 0 && PROMO_START.test(text)) return true;
+    if (density >= ALL_LINK) return isShouting(text) || hasAllLinkNeighbour(element);
+    return density >= 0.3 && TEASER_TEXT.test(text);
+  },
+};
+
+/** A teaser written in capitals, the way news sites flag "READ ALSO" headlines. */
+function isShouting(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const upper = text.match(/\p{Lu}/gu) ?? [];
+  return letters.length >= 12 && upper.length / letters.length >= SHOUTING_SHARE;
+}
+
+/** Two link-only lines in a row are a teaser list, whatever the page calls it. */
+function hasAllLinkNeighbour(element: Element): boolean {
+  return [element.previousElementSibling, element.nextElementSibling].some(
+    (sibling) =>
+      sibling !== null &&
+      sibling.localName === element.localName &&
+      textOf(sibling).length > 0 &&
+      !URL_TEXT.test(textOf(sibling)) &&
+      linkDensity(sibling) >= ALL_LINK,
+  );
+}

@@ -1,0 +1,54 @@
+import { classAndId, linkDensity, type RemovalRule, textOf } from './rule.js';
+
+/** Headings of teaser lists: "Related", "Read more", "Most popular", "You may also like". */
+const RELATED_HEADING =
+  /^(related( (articles?|stories|posts|content|coverage|news|reading|links|topics|videos?))?(\s+(from|on|in|about)\b.{0,50})?|read (more|next|also)|more (from|on|in|about|stories|news|like this)\b.{0,60}|most (popular|read|viewed|shared)|(you|we think you) (may|might|will) (also )?(like|enjoy)|recommended( (for you|reading|stories|articles))?|see also|also (read|see|on)|further reading|trending( now)?|popular (posts|stories|articles)|what to read next|latest (news|stories|articles)|top stories|editor'?s picks|don'?t miss|top videos?|more videos|watch (more|next)|latest videos|must reads?|(the )?latest|leggi anche|lee también|lire aussi|voir aussi|lesen sie auch|auch interessant|leia também|veja também|baca juga)\s*[:.…]*$/i;
+/** An inline "Read more: <link>" / "Related: <link>" line inside the article. */
+const RELATED_LINE =
+  /^\(?(related|read more|read also|also read|see also|more|recommended|watch|listen|further reading|leggi anche( su)?|lee también|lire aussi|lesen sie auch|leia também|baca juga)\s*:/i;
+const RELATED_CLASS =
+  /(related|read-more|readmore|more-stories|recommend|most-popular|popular-posts|trending|outbrain|taboola|teaser-list|also-read)/;
+const RELATED_LINE_LINK_DENSITY = 0.5;
+const RELATED_MAX_SHARE = 0.3;
+/** A teaser-list heading is a few words; longer text that starts the same way is prose. */
+const RELATED_HEADING_MAX_CHARS = 60;
+
+export const relatedLinks: RemovalRule = {
+  kind: 'remove',
+  id: 'related-links',
+  reason: '"related", "read more" and "most popular" teaser lists point to other articles',
+  candidates: 'h1, h2, h3, h4, h5, h6, p, div, section, aside, ul, ol, li',
+  filter: (element, context) => {
+    const text = textOf(element);
+    if (text.length === 0) return false;
+    if (RELATED_CLASS.test(classAndId(element))) {
+      return text.length <= context.articleLength * RELATED_MAX_SHARE && linkDensity(element) > 0.3;
+    }
+    if (startsWithRelatedHeading(element) && linkDensity(element) > 0.5) return true;
+    if (text.length <= RELATED_HEADING_MAX_CHARS && RELATED_HEADING.test(text)) {
+      removeTeaserListAfter(element);
+      return true;
+    }
+    return (
+      (element.localName === 'p' || element.localName === 'li') &&
+      RELATED_LINE.test(text) &&
+      text.length <= 250 &&
+      linkDensity(element) >= RELATED_LINE_LINK_DENSITY
+    );
+  },
+};
+
+/** The list that follows a "Related" heading goes with it. */
+function removeTeaserListAfter(heading: Element): void {
+  const next = heading.nextElementSibling;
+  if (next && (next.localName === 'ul' || next.localName === 'ol' || linkDensity(next) > 0.5))
+    next.remove();
+}
+
+/** A block whose first child is a "Related" heading and whose text is mostly links. */
+function startsWithRelatedHeading(element: Element): boolean {
+  const first = element.firstElementChild;
+  if (!first || first === element.lastElementChild) return false;
+  const heading = textOf(first);
+  return heading.length <= RELATED_HEADING_MAX_CHARS && RELATED_HEADING.test(heading);
+}

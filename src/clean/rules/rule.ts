@@ -1,0 +1,137 @@
+// The shape of a cleaning rule, after turndown's rules: a plain object with an id, a one-line
+// reason (shown by --debug), the elements it looks at and a filter. Removal rules delete what
+// their filter accepts; transform rules rewrite the tree and log what they dropped.
+
+import { CLASS_HINT } from '../../extract/extract.js';
+
+/** What every rule may read besides the element itself. */
+export interface RuleContext {
+  /** The article root; rules never remove it. */
+  readonly root: Element;
+  /** The article's title, when known (to spot a repeated headline). */
+  readonly title: string | undefined;
+  /** Total text length of the article before cleaning, for "small part of the article" checks. */
+  readonly articleLength: number;
+}
+
+export interface RemovalRule {
+  readonly kind: 'remove';
+  readonly id: string;
+  readonly reason: string;
+  /** CSS selector of the elements the filter is asked about, in document order. */
+  readonly candidates: string;
+  readonly filter: (element: Element, context: RuleContext) => boolean;
+}
+
+export interface TransformRule {
+  readonly kind: 'transform';
+  readonly id: string;
+  readonly reason: string;
+  /** Rewrites the tree under `root`; calls `removed` for every element or text it drops. */
+  readonly apply: (
+    root: Element,
+    context: RuleContext,
+    removed: (what: Element | string) => void,
+  ) => void;
+}
+
+export type CleaningRule = RemovalRule | TransformRule;
+
+/** Blocks a text rule looks at: anything a reader sees as its own line or box. */
+export const BLOCKS =
+  'p, div, section, aside, header, footer, ul, ol, li, dl, table, h1, h2, h3, h4, h5, h6, figure, figcaption, blockquote, span, a, strong, em, b, i, small';
+
+/** Inline elements: a text rule takes one only when it is all the text of its block. */
+const INLINE = new Set(['a', 'span', 'strong', 'em', 'b', 'i', 'small']);
+
+/** True when `element` is an inline part of a longer sentence ("… <a>Sign up</a> for …"). */
+export function isInlineInText(element: Element, text: string): boolean {
+  const parent = element.parentElement;
+  return INLINE.has(element.localName) && parent !== null && textOf(parent) !== text;
+}
+
+/** Whitespace-collapsed text of an element. */
+export function textOf(node: Node): string {
+  return (node.textContent ?? '').replace(/(\s|\u200b|\u200c|\u200d|\ufeff)+/g, ' ').trim();
+}
+
+/** Share of an element's text that sits inside links (0 when it has no text). */
+export function linkDensity(element: Element): number {
+  const total = textOf(element).length;
+  if (total === 0) return 0;
+  let linked = 0;
+  for (const link of element.querySelectorAll('a')) linked += textOf(link).length;
+  return Math.min(1, linked / total);
+}
+
+/** The element's class and id, lower-cased, for "what does the page call this block" checks. */
+export function classAndId(element: Element): string {
+  const hint = element.getAttribute(CLASS_HINT) ?? '';
+  return `${element.getAttribute('class') ?? ''} ${element.id ?? ''} ${hint}`.toLowerCase();
+}
+
+/**
+ * A rule that removes a short block whose whole text matches `pattern`. Anchoring the patterns
+ * and capping the length is what keeps article sentences that merely mention "share" or
+ * "subscribe" safe.
+ */
+export function textRule(options: {
+  id: string;
+  reason: string;
+  pattern: RegExp;
+  maxChars: number;
+  candidates?: string;
+}): RemovalRule {
+  const { id, reason, pattern, maxChars, candidates = BLOCKS } = options;
+  return {
+    kind: 'remove',
+    id,
+    reason,
+    candidates,
+    filter: (element) => {
+      const text = textOf(element);
+      if (text.length === 0 || text.length > maxChars || !pattern.test(text)) return false;
+      return !isInlineInText(element, text);
+    },
+  };
+}
+
+/**
+ * A rule that removes a block the page itself names as boilerplate (class or id matching
+ * `pattern`), as long as it is a small part of the article.
+ */
+export function classRule(options: {
+  id: string;
+  reason: string;
+  pattern: RegExp;
+  /** Largest share of the article's text the block may hold. */
+  maxShare: number;
+  /** Largest absolute text length. */
+  maxChars: number;
+  candidates?: string;
+}): RemovalRule {
+  const { id, reason, pattern, maxShare, maxChars, candidates = BLOCKS } = options;
+  return {
+    kind: 'remove',
+    id,
+    reason,
+    candidates,
+    filter: (element, context) => {
+      if (!pattern.test(classAndId(element))) return false;
+      const length = textOf(element).length;
+      return length <= maxChars && length <= context.articleLength * maxShare;
+    },
+  };
+}
+
+/** Either rule accepts. */
+export function anyOf(first: RemovalRule, ...others: RemovalRule[]): RemovalRule {
+  return {
+    ...first,
+    candidates: [first, ...others].map((rule) => rule.candidates).join(', '),
+    filter: (element, context) =>
+      [first, ...others].some(
+        (rule) => element.matches(rule.candidates) && rule.filter(element, context),
+      ),
+  };
+}

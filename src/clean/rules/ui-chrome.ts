@@ -1,0 +1,20 @@
+import { isInlineInText, type RemovalRule, textOf } from './rule.js';
+
+/** Labels of the page's controls that Readability sometimes keeps: one short phrase each. */
+const CONTROL_LABEL =
+  /^(sign in|sign up|log ?in|log out|register|skip to (main )?content|skip navigation|breaking news|menu|search|close|open|toggle navigation|back to top|loading\.*|this slideshow requires javascript\.?|please enable javascript.{0,60}|you must enable javascript.{0,60}|javascript is (disabled|required).{0,60}|tell us what you think\.*|listen to this article|play video|watch video|enlarge (this )?image|view gallery|expand|collapse|true|false|null|undefined)$/i;
+
+export const uiChrome: RemovalRule = {
+  kind: 'remove',
+  id: 'ui-chrome',
+  reason: 'labels of buttons and controls ("Sign in", "Skip to content") are page chrome',
+  candidates: 'p, div, span, a, button, li, h2, h3, h4, strong, em, b',
+  filter: (element) => {
+    const text = textOf(element);
+    if (isInlineInText(element, text)) return false;
+    if (CONTROL_LABEL.test(text)) return true;
+    // A block that only repeats the page's own address comes from a share or print widget.
+    const url = element.ownerDocument.URL;
+    return text.length > 0 && !element.querySelector('a') && (text === url || text === url.replace(/\/$/, ''));
+  },
+};

@@ -1,0 +1,254 @@
+// Article extraction: find the element that holds the article body.
+//
+// Steps, in order:
+//   1. A site profile's `body` selector, when the user named one and it matches enough text.
+//   2. Readability 0.6 on a copy of the document (Readability mutates what it parses, and the
+//      fallbacks below need the untouched page).
+//   3. When Readability returns nothing or far too little, the best of the fallbacks:
+//      Readability again with its cleaning heuristics off, the page's JSON-LD `articleBody`,
+//      and a text-density pass that picks the block holding the most paragraph text.
+// The chosen element is adopted into the page's document, so the caller owns one tree.
+import { Readability } from '@mozilla/readability';
+import { StetError } from '../errors.js';
+import type { ExtractedArticle, ParsedPage, SiteProfile } from '../types.js';
+import { structuredArticleBody } from './structured-body.js';
+
+/** Readability's minimum article length (its default is 500; short news items are real articles). */
+const CHAR_THRESHOLD = 250;
+/** Below this many characters of text an extraction counts as "nothing usable". */
+const MIN_ARTICLE_CHARS = 80;
+/** A fallback replaces Readability only when it holds this many times more text. */
+const FALLBACK_GAIN = 2;
+/** Readability output shorter than this is checked against the fallbacks. */
+const SHORT_ARTICLE_CHARS = 1500;
+/** Text-density pass: paragraphs shorter than this do not vote for their container. */
+const DENSITY_MIN_PARAGRAPH_CHARS = 40;
+/** Text-density pass: share of a paragraph's length that goes to its grandparent. */
+const DENSITY_GRANDPARENT_SHARE = 0.5;
+/** Paragraph-like elements counted by the text-density pass. */
+const DENSITY_PARAGRAPHS = 'p, pre, blockquote, li, h2, h3';
+/** Elements that never hold the article, skipped by the text-density pass. */
+const NON_CONTENT = 'nav, header, footer, aside, form, script, style, noscript, template';
+/** Attribute that carries a removed wrapper's class and id to its only child (see cleaning). */
+export const CLASS_HINT = 'data-stet-hint';
+
+interface Candidate {
+  readonly root: Element;
+  readonly method: string;
+  readonly textLength: number;
+}
+
+interface ReadabilityResult {
+  readonly candidate: Candidate;
+  readonly title: string | undefined;
+  readonly byline: string | undefined;
+  readonly excerpt: string | undefined;
+  readonly siteName: string | undefined;
+  readonly lang: string | undefined;
+  readonly publishedTime: string | undefined;
+}
+
+/** Finds the article body of `page`; throws StetError 'extract.empty' when there is none. */
+export function extractArticle(
+  page: ParsedPage,
+  profile: SiteProfile | undefined,
+): ExtractedArticle {
+  const document = page.document;
+  const readability = runReadability(document, {});
+  const meta = readability ?? emptyMetadata(document);
+
+  const fromProfile = profile?.body ? selectProfileBody(document, profile.body) : undefined;
+  if (fromProfile && fromProfile.textLength >= MIN_ARTICLE_CHARS) {
+    return toArticle(document, fromProfile, meta);
+  }
+
+  let best = readability?.candidate;
+  if (!best || best.textLength < SHORT_ARTICLE_CHARS) {
+    for (const fallback of fallbacks(document)) {
+      if (!best || fallback.textLength > best.textLength * FALLBACK_GAIN) best = fallback;
+    }
+  }
+  if (!best || best.textLength < MIN_ARTICLE_CHARS) {
+    throw new StetError('extract.empty', page.input, 'no article text found on the page');
+  }
+  return toArticle(document, best, meta);
+}
+
+function* fallbacks(document: Document): Generator<Candidate> {
+  const relaxed = runReadability(document, { relaxed: true });
+  if (relaxed) yield { ...relaxed.candidate, method: 'readability-relaxed' };
+  const fromJsonLd = jsonLdArticleBody(document);
+  if (fromJsonLd) yield fromJsonLd;
+  const dense = densestBlock(document);
+  if (dense) yield dense;
+}
+
+function runReadability(
+  document: Document,
+  { relaxed = false }: { relaxed?: boolean },
+): ReadabilityResult | undefined {
+  const copy = document.cloneNode(true) as Document;
+  carryClassHints(copy);
+  const reader = new Readability<Element>(copy, {
+    charThreshold: relaxed ? MIN_ARTICLE_CHARS : CHAR_THRESHOLD,
+    // Classes stay on so the cleaning rules can see "share", "related", …; cleanArticle strips
+    // them once the rules have run.
+    keepClasses: true,
+    serializer: (node) => node as Element,
+  });
+  if (relaxed) disableReadabilityHeuristics(reader);
+  const result = reader.parse();
+  const root = result?.content;
+  if (!result || !root) return undefined;
+  return {
+    candidate: {
+      root,
+      method: relaxed ? 'readability-relaxed' : 'readability',
+      textLength: textLength(root),
+    },
+    title: result.title ?? undefined,
+    byline: result.byline ?? undefined,
+    excerpt: result.excerpt ?? undefined,
+    siteName: result.siteName ?? undefined,
+    lang: result.lang ?? undefined,
+    publishedTime: result.publishedTime ?? undefined,
+  };
+}
+
+/**
+ * Readability retries with fewer heuristics only when the result is under charThreshold; a
+ * relaxed pass starts with them off, which recovers articles whose container has a class
+ * Readability considers unlikely ("comment", "sidebar", …).
+ */
+function disableReadabilityHeuristics(reader: Readability<Element>): void {
+  (reader as unknown as { _flags: number })._flags = 0;
+}
+
+/**
+ * Readability replaces a <div> that wraps a single <p> by that <p>, and the page's name for
+ * the block ("caption", "share-tools", …) goes with the <div>. Copy it onto the only child
+ * first (as data-stet-hint), so the cleaning rules still see what the page called the block.
+ */
+function carryClassHints(document: Document): void {
+  for (const element of document.body?.querySelectorAll('div[class], div[id], section[class]') ?? []) {
+    const child = element.firstElementChild;
+    if (!child || element.childElementCount !== 1 || hasOwnText(element)) continue;
+    const hint = `${child.getAttribute(CLASS_HINT) ?? ''} ${element.getAttribute('class') ?? ''} ${element.id}`;
+    child.setAttribute(CLASS_HINT, hint.replace(/\s+/g, ' ').trim());
+  }
+}
+
+function hasOwnText(element: Element): boolean {
+  for (const child of element.childNodes) {
+    if (child.nodeType === child.TEXT_NODE && (child.nodeValue ?? '').trim()) return true;
+  }
+  return false;
+}
+
+function selectProfileBody(document: Document, selector: string): Candidate | undefined {
+  const root = document.querySelector(selector);
+  if (!root) return undefined;
+  const copy = root.cloneNode(true) as Element;
+  return { root: copy, method: 'site-profile', textLength: textLength(copy) };
+}
+
+function jsonLdArticleBody(document: Document): Candidate | undefined {
+  const body = structuredArticleBody(document);
+  if (!body) return undefined;
+  const root = document.createElement('div');
+  for (const paragraph of body.split(/\r?\n/)) {
+    if (!paragraph.trim()) continue;
+    const p = document.createElement('p');
+    p.textContent = paragraph.trim();
+    root.append(p);
+  }
+  return { root, method: 'json-ld', textLength: textLength(root) };
+}
+
+/**
+ * The block whose paragraphs hold the most text (a simpler cousin of Readability's scoring).
+ * Only text outside links votes, so menus and teaser lists never win; text sitting directly in
+ * a <div> between <br>s votes for that <div>.
+ */
+function densestBlock(document: Document): Candidate | undefined {
+  const scores = new Map<Element, number>();
+  const vote = (container: Element | null, length: number): void => {
+    if (!container || length < DENSITY_MIN_PARAGRAPH_CHARS) return;
+    scores.set(container, (scores.get(container) ?? 0) + length);
+    const grandparent = container.parentElement;
+    if (grandparent) {
+      scores.set(grandparent, (scores.get(grandparent) ?? 0) + length * DENSITY_GRANDPARENT_SHARE);
+    }
+  };
+  for (const paragraph of document.body?.querySelectorAll(DENSITY_PARAGRAPHS) ?? []) {
+    if (paragraph.closest(NON_CONTENT)) continue;
+    vote(paragraph.parentElement, unlinkedTextLength(paragraph));
+  }
+  for (const block of document.body?.querySelectorAll('div, td, section, article') ?? []) {
+    if (block.closest(NON_CONTENT)) continue;
+    let direct = 0;
+    for (const child of block.childNodes) {
+      if (child.nodeType === child.TEXT_NODE) direct += (child.nodeValue ?? '').trim().length;
+    }
+    if (direct >= DENSITY_MIN_PARAGRAPH_CHARS) vote(block, direct);
+  }
+  let best: Element | undefined;
+  let bestScore = 0;
+  for (const [element, score] of scores) {
+    if (score > bestScore) {
+      best = element;
+      bestScore = score;
+    }
+  }
+  if (!best) return undefined;
+  const copy = best.cloneNode(true) as Element;
+  for (const noise of copy.querySelectorAll(NON_CONTENT)) noise.remove();
+  return { root: copy, method: 'text-density', textLength: textLength(copy) };
+}
+
+function unlinkedTextLength(element: Element): number {
+  let linked = 0;
+  for (const link of element.querySelectorAll('a')) linked += normalizedText(link).length;
+  return Math.max(0, normalizedText(element).length - linked);
+}
+
+function toArticle(
+  document: Document,
+  candidate: Candidate,
+  meta: Omit<ReadabilityResult, 'candidate'>,
+): ExtractedArticle {
+  const root =
+    candidate.root.ownerDocument === document
+      ? candidate.root
+      : (document.adoptNode(candidate.root) as Element);
+  return {
+    root,
+    method: candidate.method,
+    title: meta.title,
+    byline: meta.byline,
+    excerpt: meta.excerpt,
+    siteName: meta.siteName,
+    lang: meta.lang,
+    publishedTime: meta.publishedTime,
+  };
+}
+
+function emptyMetadata(document: Document): Omit<ReadabilityResult, 'candidate'> {
+  return {
+    title: document.title || undefined,
+    byline: undefined,
+    excerpt: undefined,
+    siteName: undefined,
+    lang: document.documentElement?.getAttribute('lang') ?? undefined,
+    publishedTime: undefined,
+  };
+}
+
+function normalizedText(element: Element): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Text outside links: what the candidates are compared by, so a menu never outweighs prose. */
+function textLength(element: Element): number {
+  return unlinkedTextLength(element);
+}

@@ -1,0 +1,181 @@
+// One test per rule that it fires on a real page, and one that it leaves article text alone
+// when the text merely mentions its subject ("share", "subscribe", "copyright", …). Real pages:
+// the reference page (reference-page.test.ts covers every rule it exercises) and pages of
+// ../shared/corpus/zyte, read from the corpus at test time.
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/clean/rules/index.js';
+import { describeWithCorpus } from '../helpers/corpus.js';
+import { cleanCorpusPage, cleanSnippet } from './pages.js';
+
+/**
+ * [rule id, corpus page id prefix, start of a block the rule removes, a sentence of the
+ * article that must stay]. The pages are real news pages of the benchmark's tuning split.
+ */
+const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
+  ['dateline', '05844573ca7e', 'Tom Krisher, Ap Auto Writer Updated', 'New electric vehicles'],
+  ['image-caption', '51374560f400', 'Vicente Aguiar loads garage door trims', 'Home Depot'],
+  ['image-credit', '51374560f400', '(AP Photo/Alan Diaz, File)', 'Home Depot'],
+  ['inline-teaser', '51374560f400', 'READ MORE ON FOX BUSINESS BY CLICKING HERE', 'Home Depot'],
+  ['ui-chrome', '05844573ca7e', 'Sign In', 'New electric vehicles'],
+  [
+    'title-heading',
+    '05844573ca7e',
+    'New SUVs and electric vehicles highlight',
+    'New electric vehicles',
+  ],
+  [
+    'newsletter-appeal',
+    '3f65af7b6b98',
+    'Get the latest updates right in your inbox.',
+    'South Dakota',
+  ],
+  ['author-bio', '3f65af7b6b98', 'Have a tip? Amy Kuperinsky may be reached', 'South Dakota'],
+  ['related-links', '35b158918c67', 'You may also like...', 'Doobie Brothers'],
+  ['original-source-line', '3c5bf8db4272', 'Originally published on Live Science.', 'universe'],
+  ['copyright-footer', '6ebac05f637e', 'The contents of this site are ©2019', 'Omar'],
+  [
+    'cookie-notice',
+    '30b771a40a4e',
+    'This website uses cookies to improve your experience.',
+    'book',
+  ],
+  ['advertisement-label', '30b771a40a4e', 'Advert', 'book'],
+  ['comment-prompt', '30b771a40a4e', 'comments', 'book'],
+  ['share-prompt', '4a44ab3e4c41', 'Like this story? Share it with a friend!', 'Bolivia'],
+  ['disclaimer', '65408257dbe4', 'Disclaimer: The views and investment tips', 'market'],
+  ['tag-list', 'cc03ddb5ef7d', 'Tags', 'Stock Car'],
+  ['separator', 'a6968f427cdb', '___', 'Patrick'],
+];
+
+describeWithCorpus('each rule fires on a real page', () => {
+  it.each(CORPUS_CASES)('%s on %s removes "%s"', (ruleId, pageId, removed, kept) => {
+    const { page, cleaned } = cleanCorpusPage(pageId);
+    const text = cleaned.root.textContent ?? '';
+    page.close();
+    expect(
+      cleaned.removals.some(
+        (removal) => removal.ruleId === ruleId && removal.snippet.startsWith(removed),
+      ),
+      `${ruleId} did not remove "${removed}"`,
+    ).toBe(true);
+    expect(text).toContain(kept);
+  });
+});
+
+/** [rule id, article HTML that mentions the rule's subject and must be kept whole]. */
+const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
+  [
+    'share-prompt',
+    '<p>Shareholders were asked to share the cost of the share buyback, the filing says.</p>',
+  ],
+  [
+    'advertisement-label',
+    '<p>Advertisement spending fell 4% as brands cut budgets for the quarter.</p>',
+  ],
+  [
+    'newsletter-appeal',
+    '<p>She used to subscribe to three newsletters, but now reads the news on her phone instead.</p>',
+  ],
+  [
+    'membership-appeal',
+    '<p>Become a member of the club, the coach told him, and you will never regret it.</p>',
+  ],
+  [
+    'comment-prompt',
+    '<p>Comments made by the minister on Tuesday drew an angry reply from the opposition.</p>',
+  ],
+  [
+    'related-links',
+    '<h2>Related findings in mice</h2><p>The team saw the same effect in mice, which surprised them.</p>',
+  ],
+  [
+    'author-bio',
+    '<p>About the author of the letter, little is known except that she lived in Lyon.</p>',
+  ],
+  ['image-credit', '<p>Photo albums from the 1950s show the village before the dam was built.</p>'],
+  [
+    'image-caption',
+    '<p>The caption contest drew 400 entries, the organisers said on Monday evening.</p>',
+  ],
+  [
+    'cookie-notice',
+    '<p>The bakery uses cookies from a family recipe that dates back to 1921, its owner says.</p>',
+  ],
+  [
+    'original-source-line',
+    '<p>The original source of the river lies in the mountains, 300 km to the north.</p>',
+  ],
+  [
+    'copyright-footer',
+    '<p>Copyright law in the EU changed in 2019, when the directive on the digital single market passed.</p>',
+  ],
+  [
+    'disclaimer',
+    '<p>The disclaimer on the box said nothing about the risk of fire, the lawsuit claims.</p>',
+  ],
+  [
+    'fair-use',
+    '<p>Judges have long argued over what fair use means for parody and for teaching.</p>',
+  ],
+  [
+    'media-inquiries',
+    '<p>Media inquiries into the affair multiplied after the leak, and the minister resigned.</p>',
+  ],
+  [
+    'navigation',
+    '<ul><li>Preheat the oven to 200 degrees and butter a dish.</li><li>Slice the potatoes thinly and layer them.</li><li>Pour over the cream and bake for an hour.</li></ul>',
+  ],
+  [
+    'dateline',
+    '<p>By the end of November 2019, the committee had heard from 12 witnesses in public.</p>',
+  ],
+  [
+    'tag-list',
+    '<p>Tags on the birds showed that they flew 3,000 km in nine days, the study found.</p>',
+  ],
+  [
+    'inline-teaser',
+    '<p>Read more about it in the report, which the agency published on Monday with its data.</p>',
+  ],
+  [
+    'ui-chrome',
+    '<p>Sign in sheets at the clinic showed that the doctor saw 40 patients that day.</p>',
+  ],
+  [
+    'title-heading',
+    '<h2>What the data show</h2><p>Emissions rose again last year, the agency said on Tuesday.</p>',
+  ],
+  ['separator', '<p>* The survey covered 2,000 adults in ten countries.</p>'],
+];
+
+describe('rules leave article text alone', () => {
+  it.each(ARTICLE_TEXT_CASES)('%s keeps an article sentence about its subject', (ruleId, html) => {
+    const cleaned = cleanSnippet(html, { title: 'Emissions rise again' });
+    expect(cleaned.removals.filter((removal) => removal.ruleId === ruleId)).toEqual([]);
+    const expected = html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    expect(cleaned.text.replace(/\s+/g, ' ')).toBe(expected.replace(/\s+/g, ' '));
+  });
+
+  it('every rule has a test here or in the reference-page test', () => {
+    const tested = new Set([
+      ...CORPUS_CASES.map(([id]) => id),
+      ...ARTICLE_TEXT_CASES.map(([id]) => id),
+      'unsafe-content',
+      'split-paragraph-join',
+      'empty-blocks',
+      'absolute-urls',
+    ]);
+    expect(RULES.map((rule) => rule.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+
+  it('every rule has an id and a one-line reason', () => {
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(rule.reason).toMatch(/^[^\n]{10,}$/);
+    }
+    expect(new Set(RULES.map((rule) => rule.id)).size).toBe(RULES.length);
+  });
+});

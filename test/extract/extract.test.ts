@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { isStetError } from '../../src/errors.js';
+import { extractArticle } from '../../src/extract/extract.js';
+import { toPlainText } from '../../src/markdown/markdown.js';
+import { parseCorpusPage, parseHtml, parseReferencePage } from '../clean/pages.js';
+import { describeWithCorpus } from '../helpers/corpus.js';
+
+const URL = 'https://news.example.org/2019/11/story.html';
+const SENTENCE = 'The council voted on Tuesday to rebuild the old stone bridge over the river. ';
+
+describe('extractArticle', () => {
+  it('finds the article of the reference page with Readability, without the sidebars', () => {
+    const page = parseReferencePage();
+    const article = extractArticle(page, undefined);
+    const text = toPlainText(article.root);
+    page.close();
+    expect(article.method).toBe('readability');
+    expect(article.title).toBe(
+      'Video: Government Forces Crushed ISIS-held Pocket in Southern Syria',
+    );
+    expect(text).toContain('On November 17th, the Syrian Army (SAA)');
+    expect(text).toContain('45 more are besieged inside the base.');
+    expect(text).not.toContain('Most Popular');
+    expect(text).not.toContain('Get Our Newsletter');
+  });
+
+  it("returns an element of the page's own document", () => {
+    const page = parseReferencePage();
+    const article = extractArticle(page, undefined);
+    expect(article.root.ownerDocument).toBe(page.document);
+    page.close();
+  });
+
+  it("uses a site profile's body selector when it matches", () => {
+    const page = parseHtml(
+      `<html><body><div class="story">${SENTENCE.repeat(3)}</div><div class="other">${SENTENCE.repeat(20)}</div></body></html>`,
+      URL,
+    );
+    const article = extractArticle(page, { hosts: ['news.example.org'], body: '.story' });
+    page.close();
+    expect(article.method).toBe('site-profile');
+    expect(toPlainText(article.root)).toBe(SENTENCE.repeat(3).trim());
+  });
+
+  it("falls back to JSON-LD articleBody when the page's HTML holds far too little", () => {
+    const body = `${SENTENCE.repeat(12)}\n\n${SENTENCE.repeat(12)}`;
+    const jsonLd = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      articleBody: body,
+    });
+    const page = parseHtml(
+      `<html><head><script type="application/ld+json">${jsonLd}</script></head><body><div id="app"><p>Loading the story…</p></div></body></html>`,
+      URL,
+    );
+    const article = extractArticle(page, undefined);
+    page.close();
+    expect(article.method).toBe('json-ld');
+    expect(toPlainText(article.root)).toBe(
+      `${SENTENCE.repeat(12).trim()}\n\n${SENTENCE.repeat(12).trim()}`,
+    );
+  });
+
+  it('throws extract.empty naming the input when there is no article', () => {
+    const page = parseHtml(
+      '<html><body><nav><a href="/">Home</a></nav></body></html>',
+      URL,
+      'empty.html',
+    );
+    let thrown: unknown;
+    try {
+      extractArticle(page, undefined);
+    } catch (error) {
+      thrown = error;
+    }
+    page.close();
+    expect(isStetError(thrown) && thrown.code).toBe('extract.empty');
+    expect(isStetError(thrown) && thrown.subject).toBe('empty.html');
+  });
+});
+
+describeWithCorpus('extractArticle on a page Readability cuts short', () => {
+  it('takes the text-density block when it holds far more text (article text between <br>s)', () => {
+    // jaraguadosul.com.br: the article is bare text in a <div> between <br>s, beside a long menu.
+    const page = parseCorpusPage('f6ac15a4d985');
+    const article = extractArticle(page, undefined);
+    const text = toPlainText(article.root);
+    page.close();
+    expect(text).toContain('A equipe do Serviço de Atendimento Domiciliar (SAD)');
+    expect(text).not.toContain('Portal da Transparência');
+  });
+});

@@ -1,0 +1,45 @@
+// Golden test: the bundled reference page (examples/), built from the seed's text, archives to
+// exactly the seed's article — from the italic lead through "…45 more are besieged inside the
+// base.", the paragraph the page split around an ad joined. expected.md was written by hand from
+// ../shared/seeds/000_5ae754d5d40549f7.txt; it is never regenerated from our output.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument, serializeDocument } from '../../src/document/frontmatter.js';
+import { extractPage } from '../../src/pipeline.js';
+import { PROJECT_ROOT } from '../helpers/corpus.js';
+
+const CASE_DIR = join(PROJECT_ROOT, 'test/golden/globalresearch');
+const SOURCE = join(
+  PROJECT_ROOT,
+  'examples/globalresearch-government-forces-crushed-isis-pocket.html',
+);
+
+describe('golden: Global Research reference page', () => {
+  const extraction = extractPage({
+    input: SOURCE,
+    url: undefined,
+    requestedUrl: undefined,
+    status: 200,
+    headers: {},
+    body: readFileSync(SOURCE),
+    fetchedAt: new Date('2026-01-01T00:00:00Z'),
+  });
+  const expected = readFileSync(join(CASE_DIR, 'expected.md'), 'utf8');
+
+  it('archives exactly the seed article as the Markdown body', () => {
+    expect(extraction.document.markdown).toBe(expected);
+  });
+
+  it('writes that body after the front-matter of the archived file', () => {
+    const archived = parseDocument(serializeDocument(extraction.document));
+    expect(archived.markdown).toBe(expected);
+  });
+
+  it('logs what it stripped, by rule', () => {
+    const ruleIds = new Set(extraction.removals.map((removal) => removal.ruleId));
+    for (const ruleId of ['share-prompt', 'advertisement-label', 'separator']) {
+      expect(ruleIds).toContain(ruleId);
+    }
+  });
+});
