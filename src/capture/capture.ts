@@ -1,0 +1,311 @@
+// One capture run, in order:
+//   1. read and validate the sources file (nothing is fetched if it is invalid)
+//   2. expand feeds and sitemaps into pages; keep this shard's pages (by a hash of the URL)
+//   3. per page, politely (per-host slots and delay, robots.txt, retries with backoff):
+//      conditional GET with the stored ETag/Last-Modified → 304 is "unchanged" at once;
+//      otherwise extract (src/pipeline) and write the article file (src/archive/store)
+//   4. save the conditional-GET state; commit the run (see below); push with rebase-retry
+//
+// One commit per run, not per article: a scheduled run is one unit of work, so it is one
+// commit (its message lists every article), one push and at most one rebase per attempt —
+// fewer, cheaper retries when several shards push at once, and the state file rides along in
+// the same commit, so it never causes a commit of its own. Each article's revisions are still
+// `git log -- <path>` (and `stet` history) because every commit touches only changed files.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { countWords } from '../archive/normalise.js';
+import { commitPaths, storeRevision } from '../archive/store.js';
+import { describeError } from '../cli/report.js';
+import { StetError } from '../errors.js';
+import { defaultUserAgent, fetchPage } from '../fetch/fetch.js';
+import { articleIdentity, extractPage } from '../pipeline.js';
+import { loadSources } from '../sources/sources.js';
+import type { FetchedPage, SiteProfile } from '../types.js';
+import { discoverPages, type PlannedPage } from './discover.js';
+import { fetchDocument, requireOk } from './documents.js';
+import { HostGate } from './politeness.js';
+import { DEFAULT_PUSH_POLICY, type PushPolicy, pushWithRetry } from './publish.js';
+import type { CaptureReport, CaptureResult } from './report.js';
+import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry.js';
+import { RobotsRules } from './robots.js';
+import { inShard, type Shard, WHOLE } from './shard.js';
+import { CaptureState } from './state.js';
+
+export interface CaptureOptions {
+  readonly sourcesFile: string;
+  readonly archiveDir: string;
+  /** Requests to one host at a time. @default 2 */
+  readonly perHost?: number;
+  /** Milliseconds between request starts to one host. @default the sources file's, else 1000 */
+  readonly delayMs?: number;
+  readonly shard?: Shard;
+  readonly push?: boolean;
+  /** List the pages that would be captured, fetching only robots.txt, feeds and sitemaps. */
+  readonly dryRun?: boolean;
+  readonly timeoutMs?: number;
+  readonly retry?: RetryPolicy;
+  readonly pushPolicy?: PushPolicy;
+  readonly profiles?: readonly SiteProfile[];
+  /** @default `stet/<version> (+project URL)` */
+  readonly userAgent?: string;
+}
+
+export interface CaptureEvents {
+  /**
+   * The pages of this shard are known (after feeds and sitemaps were read); `failures` feeds
+   * and sitemaps could not be read and are reported as results right after.
+   */
+  planned?(pages: readonly PlannedPage[], failures: number): void;
+  /** One page (or feed/sitemap) finished. */
+  result?(result: CaptureResult): void;
+}
+
+export const DEFAULT_PER_HOST = 2;
+export const DEFAULT_DELAY_MS = 1_000;
+/** Pages in flight across all hosts; extraction is synchronous, so more buys nothing. */
+const PAGES_IN_FLIGHT = 16;
+const DOCUMENT_TIMEOUT_MS = 30_000;
+const DOCUMENT_MAX_BYTES = 50 * 1024 * 1024;
+/** The product token matched against robots.txt User-agent lines. */
+const ROBOTS_AGENT = 'stet';
+
+/** A page stored by this run, for the commit message. */
+interface Changed {
+  readonly status: 'new' | 'updated';
+  readonly path: string;
+  readonly title: string;
+  readonly url: string;
+}
+
+/** What every page of a run shares: politeness, robots.txt, state, the queue, the tallies. */
+interface RunContext {
+  readonly options: CaptureOptions;
+  readonly userAgent: string;
+  readonly retry: RetryPolicy;
+  readonly gate: HostGate;
+  /** Throws unless robots.txt allows `url` (skipped when the source opted out). */
+  readonly permit: (url: string, checkRobots: boolean) => Promise<void>;
+  readonly state: CaptureState;
+  /** Extraction and storing, one page at a time (see capturePage). */
+  readonly oneAtATime: LimitFunction;
+  readonly changed: Changed[];
+  readonly timings: { fetchMs: number; extractMs: number; gitMs: number };
+}
+
+export async function runCapture(
+  options: CaptureOptions,
+  events: CaptureEvents = {},
+): Promise<CaptureReport> {
+  const started = new Date();
+  const sourcesFile = await loadSources(options.sourcesFile);
+  const shard = options.shard ?? WHOLE;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const userAgent = options.userAgent ?? defaultUserAgent();
+  const timings = { fetchMs: 0, extractMs: 0, gitMs: 0 };
+  const gate = new HostGate({
+    perHost: options.perHost ?? DEFAULT_PER_HOST,
+    delayMs: options.delayMs ?? sourcesFile.delayMs ?? DEFAULT_DELAY_MS,
+  });
+  const documentOptions = {
+    userAgent,
+    timeoutMs: options.timeoutMs ?? DOCUMENT_TIMEOUT_MS,
+    maxBytes: DOCUMENT_MAX_BYTES,
+  };
+  const fetchPolitely = (url: string) =>
+    gate.run(url, () => withRetry(() => fetchDocument(url, documentOptions), retry));
+  const permit = robotsPermit(new RobotsRules(fetchPolitely, ROBOTS_AGENT), gate);
+
+  const discovery = await discoverPages(sourcesFile.sources, async (url, checkRobots) => {
+    await permit(url, checkRobots);
+    return requireOk(await fetchPolitely(url)).text;
+  });
+  const pages = discovery.pages.filter((page) => inShard(page.url, shard));
+  events.planned?.(pages, discovery.failures.length);
+  for (const failure of discovery.failures) events.result?.(failure);
+
+  const pageResults: CaptureResult[] = [];
+  const finish = (extra: Partial<CaptureReport> = {}): CaptureReport => ({
+    started: started.toISOString(),
+    finished: new Date().toISOString(),
+    ...(shard.count > 1 && { shard: `${shard.index}/${shard.count}` }),
+    results: [...discovery.failures, ...pageResults],
+    push: { status: 'not-requested', attempts: 0 },
+    timings,
+    ...extra,
+  });
+  if (options.dryRun === true) return finish();
+
+  const context: RunContext = {
+    options,
+    userAgent,
+    retry,
+    gate,
+    permit,
+    state: await CaptureState.load(options.archiveDir, shard),
+    oneAtATime: pLimit(1),
+    changed: [],
+    timings,
+  };
+  const inFlight = pLimit(PAGES_IN_FLIGHT);
+  const results = await Promise.all(
+    pages.map((page) =>
+      inFlight(async () => {
+        const result = await capturePage(page, context);
+        events.result?.(result);
+        return result;
+      }),
+    ),
+  );
+  pageResults.push(...results);
+
+  const gitStart = performance.now();
+  const stateChanged = await context.state.save();
+  const statePath = stateChanged ? context.state.relativePath : undefined;
+  const commit = await commitRun(options.archiveDir, context.changed, statePath, shard);
+  const push =
+    options.push === true
+      ? await pushWithRetry(options.archiveDir, options.pushPolicy ?? DEFAULT_PUSH_POLICY)
+      : undefined;
+  timings.gitMs += performance.now() - gitStart;
+  return finish({
+    ...(commit !== undefined && { commit }),
+    ...(push !== undefined && { push }),
+  });
+}
+
+/** A robots.txt check that also applies the site's Crawl-delay to the gate. */
+function robotsPermit(
+  robots: RobotsRules,
+  gate: HostGate,
+): (url: string, checkRobots: boolean) => Promise<void> {
+  return async (url, checkRobots) => {
+    if (!checkRobots) return;
+    const verdict = await robots.check(url);
+    if (verdict.crawlDelayMs !== undefined) gate.slowDown(url, verdict.crawlDelayMs);
+    if (!verdict.allowed) {
+      throw new StetError(
+        'fetch.http',
+        url,
+        `${verdict.reason ?? 'disallowed by robots.txt'} (a source can opt out with robots: false)`,
+      );
+    }
+  };
+}
+
+/** One page: robots.txt, conditional GET, then extract and write; never throws. */
+async function capturePage(page: PlannedPage, context: RunContext): Promise<CaptureResult> {
+  const { url } = page;
+  const { options, state, timings } = context;
+  try {
+    await context.permit(url, page.robots);
+    const previous = state.get(url);
+    const conditional =
+      previous !== undefined && existsSync(join(options.archiveDir, previous.path))
+        ? previous
+        : undefined;
+    const fetched = await context.gate.run(url, async () => {
+      const fetchStart = performance.now();
+      try {
+        return await withRetry(
+          () =>
+            fetchPage(url, {
+              userAgent: context.userAgent,
+              ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+              headers: conditionalHeaders(conditional),
+            }),
+          context.retry,
+        );
+      } finally {
+        timings.fetchMs += performance.now() - fetchStart;
+      }
+    });
+    if (fetched.status === 304 && conditional !== undefined) {
+      return { url, status: 'unchanged', path: conditional.path, http: 304 };
+    }
+
+    // Extraction (synchronous, CPU-bound) and storing run one page at a time: two pages'
+    // writes must not interleave, and nothing else blocks the event loop while a store awaits
+    // its I/O, so the time measured for each is its own. Fetches go on in parallel meanwhile.
+    const { extraction, stored } = await context.oneAtATime(async () => {
+      const extractStart = performance.now();
+      const extraction = extractPage(fetched, {
+        ...(options.profiles !== undefined && { profiles: options.profiles }),
+      });
+      const storeStart = performance.now();
+      timings.extractMs += storeStart - extractStart;
+      try {
+        const stored = await storeRevision(options.archiveDir, extraction.document, {
+          identity: articleIdentity(extraction) ?? url,
+          commit: false,
+        });
+        return { extraction, stored };
+      } finally {
+        timings.gitMs += performance.now() - storeStart;
+      }
+    });
+
+    // A suspect capture was not written: forget the validators, so the next run fetches it
+    // in full instead of getting a 304 for a page that is not archived as served.
+    if (stored.status === 'suspect') state.delete(url);
+    else state.set(url, { path: stored.path, ...validators(fetched) });
+    if (stored.status === 'new' || stored.status === 'updated') {
+      context.changed.push({
+        status: stored.status,
+        path: stored.path,
+        title: extraction.document.metadata.title ?? 'untitled',
+        url: extraction.document.metadata.url ?? url,
+      });
+    }
+    return {
+      url,
+      status: stored.status,
+      path: stored.path,
+      http: fetched.status,
+      words: countWords(extraction.document.text),
+      ...(stored.reason !== undefined && { error: stored.reason }),
+    };
+  } catch (error) {
+    return { url, status: 'failed', error: describeError(error) };
+  }
+}
+
+/** One commit for the run's new and updated articles (plus the state file), or none. */
+async function commitRun(
+  archiveDir: string,
+  changed: readonly Changed[],
+  statePath: string | undefined,
+  shard: Shard,
+): Promise<string | undefined> {
+  if (changed.length === 0) return undefined;
+  const sorted = [...changed].sort((a, b) => a.path.localeCompare(b.path));
+  const counts = ['new', 'updated']
+    .map((status) => `${sorted.filter((entry) => entry.status === status).length} ${status}`)
+    .join(', ');
+  const shardNote = shard.count > 1 ? ` (shard ${shard.index}/${shard.count})` : '';
+  const message = [
+    `capture: ${counts}${shardNote}`,
+    '',
+    ...sorted.map((entry) => `${entry.status}: ${entry.title} (${entry.url})`),
+  ].join('\n');
+  const paths = [...sorted.map((entry) => entry.path), ...(statePath ? [statePath] : [])];
+  return commitPaths(archiveDir, paths, message);
+}
+
+function conditionalHeaders(
+  previous: { readonly etag?: string; readonly lastModified?: string } | undefined,
+): Record<string, string> {
+  return {
+    ...(previous?.etag !== undefined && { 'if-none-match': previous.etag }),
+    ...(previous?.lastModified !== undefined && { 'if-modified-since': previous.lastModified }),
+  };
+}
+
+function validators(fetched: FetchedPage): { etag?: string; lastModified?: string } {
+  const etag = fetched.headers.etag;
+  const lastModified = fetched.headers['last-modified'];
+  return {
+    ...(etag !== undefined && { etag }),
+    ...(lastModified !== undefined && { lastModified }),
+  };
+}
