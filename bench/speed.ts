@@ -1,0 +1,357 @@
+// Speed and memory benchmark (`npm run bench:speed`, issue 8).
+//
+// On the 181 zyte pages, read and gunzipped into memory first, one child process per pipeline
+// (so each has its own peak RSS):
+//   1. jsdom parse only: `new JSDOM(html)` per page, the whole page (issue 8's baseline);
+//   2. the same on stet's pruned HTML (scripts, styles, comments, SVG dropped first);
+//   3. stet's parse: pruned HTML into a document of one shared window (src/parse);
+//   4. bare: jsdom + Readability + Turndown, the pipeline stet must not be slower than;
+//   5. stet's full extraction (extractPage: decode, parse, metadata, Readability, cleaning,
+//      Markdown), single-threaded;
+//   6. the same through the worker pool (src/parallel) on 2 threads, checked to produce output
+//      identical to 5;
+// then `stet --help` start-up (median of 10), and a memory-flatness run of 2,000 pages (the
+// 181 repeated) through extractPage. Writes its section of BENCHMARKS.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import TurndownService from 'turndown';
+import { decodeBytes } from '../src/decode/decode.js';
+import { extractMany } from '../src/parallel/pool.js';
+import { parsePage } from '../src/parse/parse.js';
+import { pruneHtml } from '../src/parse/prune.js';
+import { extractPage } from '../src/pipeline.js';
+import type { FetchedPage } from '../src/types.js';
+
+/** npm runs scripts from the project root. */
+const ROOT = process.cwd();
+const ZYTE_DIR = resolve(ROOT, '../shared/corpus/zyte');
+const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
+const COMMAND = 'npm run bench:speed';
+const START_MARKER = '<!-- bench:speed -->';
+const END_MARKER = '<!-- /bench:speed -->';
+const THREADS = 2;
+const FLAT_RUN_PAGES = 2_000;
+const HELP_RUNS = 10;
+/** Every page gets the same capture time, so outputs of two runs compare byte for byte. */
+const FETCHED_AT = new Date('2026-01-01T00:00:00Z');
+const MB = 1024 * 1024;
+/** Issue 8's targets. */
+const TARGETS = { singleVsBare: 1.0, workersVsBare: 0.55, peakRssMb: 600, helpMs: 300 } as const;
+
+const PIPELINES = {
+  'jsdom-parse': 'jsdom parse only (`new JSDOM`, whole page)',
+  'jsdom-parse-pruned': 'jsdom parse only (`new JSDOM`, pruned page)',
+  'stet-parse': 'stet parse (pruned, shared window)',
+  bare: 'bare: jsdom + Readability + Turndown',
+  stet: 'stet full extraction, 1 thread',
+  'stet-workers': `stet full extraction, ${THREADS} worker threads`,
+  flat: `stet full extraction, ${FLAT_RUN_PAGES} pages`,
+} as const;
+type PipelineName = keyof typeof PIPELINES;
+
+interface ChildResult {
+  readonly pages: number;
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  /** Per-page wall times, for the sequential pipelines. */
+  readonly pageMs: readonly number[];
+  readonly peakRssMb: number;
+  /** sha256 of the outputs, to compare single-threaded and worker runs. */
+  readonly outputHash?: string;
+  readonly failures?: number;
+  /** Flat run: RSS and heap after warm-up (the first 181 pages) and at the end. */
+  readonly memory?: {
+    readonly warmRssMb: number;
+    readonly endRssMb: number;
+    readonly warmHeapMb: number;
+    readonly endHeapMb: number;
+  };
+}
+
+interface CorpusPage {
+  readonly url: string;
+  readonly bytes: Buffer;
+}
+
+function loadCorpus(): CorpusPage[] {
+  const truth = JSON.parse(readFileSync(join(ZYTE_DIR, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { url: string }
+  >;
+  return Object.entries(truth)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, { url }]) => ({
+      url,
+      bytes: gunzipSync(readFileSync(join(ZYTE_DIR, 'html', `${id}.html.gz`))),
+    }));
+}
+
+function fetched(page: CorpusPage, index: number): FetchedPage {
+  return {
+    input: `zyte-${index}`,
+    url: page.url,
+    requestedUrl: page.url,
+    status: 200,
+    headers: {},
+    body: page.bytes,
+    fetchedAt: FETCHED_AT,
+  };
+}
+
+// ---- child side: one pipeline, timed ----
+
+const silentConsole = new VirtualConsole();
+
+/** Runs `work` once per item, timing each; returns the per-item wall times. */
+function timeEach<T>(items: readonly T[], work: (item: T) => void): number[] {
+  return items.map((item) => {
+    const start = performance.now();
+    work(item);
+    return performance.now() - start;
+  });
+}
+
+function jsdomParse(html: string, url: string): void {
+  const dom = new JSDOM(html, { url, virtualConsole: silentConsole });
+  dom.window.close();
+}
+
+function bare(html: string, url: string): void {
+  const dom = new JSDOM(html, { url, virtualConsole: silentConsole });
+  const article = new Readability(dom.window.document).parse();
+  if (article?.content) new TurndownService().turndown(article.content);
+  dom.window.close();
+}
+
+function hashOutcomes(outcomes: readonly unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(outcomes)).digest('hex');
+}
+
+async function runChild(name: PipelineName): Promise<ChildResult> {
+  const corpus = loadCorpus();
+  const pages = corpus.map(fetched);
+  const decoded = corpus.map((page) => ({
+    url: page.url,
+    html: decodeBytes(page.bytes, undefined).html,
+  }));
+  const pruned = decoded.map((page) => ({ url: page.url, html: pruneHtml(page.html) }));
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  let pageMs: number[] = [];
+  let outputHash: string | undefined;
+  let failures = 0;
+  let memory: ChildResult['memory'];
+
+  if (name === 'jsdom-parse') {
+    pageMs = timeEach(decoded, (page) => jsdomParse(page.html, page.url));
+  } else if (name === 'jsdom-parse-pruned') {
+    pageMs = timeEach(pruned, (page) => jsdomParse(page.html, page.url));
+  } else if (name === 'stet-parse') {
+    pageMs = timeEach(decoded, (page) => {
+      parsePage({
+        ...page,
+        input: page.url,
+        encoding: 'utf-8',
+        encodingSource: 'utf8',
+        fetchedAt: FETCHED_AT,
+      }).close();
+    });
+  } else if (name === 'bare') {
+    pageMs = timeEach(decoded, (page) => bare(page.html, page.url));
+  } else if (name === 'stet') {
+    const outcomes: unknown[] = [];
+    pageMs = timeEach(pages, (page) => {
+      try {
+        outcomes.push(extractPage(page));
+      } catch (error) {
+        failures++;
+        outcomes.push({ input: page.input, error: String(error) });
+      }
+    });
+    outputHash = hashOutcomes(outcomes);
+  } else if (name === 'stet-workers') {
+    const outcomes: unknown[] = [];
+    for await (const outcome of extractMany(pages, {}, { threads: THREADS })) {
+      if ('extraction' in outcome) {
+        outcomes.push(outcome.extraction);
+      } else {
+        failures++;
+        outcomes.push({ input: outcome.input, error: String(outcome.error) });
+      }
+    }
+    outputHash = hashOutcomes(outcomes);
+  } else {
+    memory = flatRun(pages, (ms) => pageMs.push(ms));
+  }
+
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    pages: pageMs.length || pages.length,
+    wallMs: performance.now() - start,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    pageMs,
+    peakRssMb: (process.resourceUsage().maxRSS * 1024) / MB,
+    ...(outputHash !== undefined && { outputHash, failures }),
+    ...(memory !== undefined && { memory }),
+  };
+}
+
+/** 2,000 pages through extractPage; memory sampled (after a full GC) at warm-up and the end. */
+function flatRun(
+  pages: readonly FetchedPage[],
+  record: (ms: number) => void,
+): ChildResult['memory'] {
+  const sample = () => {
+    globalThis.gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    return { rss: rss / MB, heap: heapUsed / MB };
+  };
+  let warm = sample();
+  for (let done = 0; done < FLAT_RUN_PAGES; done++) {
+    const page = pages[done % pages.length] as FetchedPage;
+    const start = performance.now();
+    try {
+      extractPage(page);
+    } catch {
+      // Failures are counted by the single-threaded run; this one measures memory.
+    }
+    record(performance.now() - start);
+    if (done + 1 === pages.length) warm = sample();
+  }
+  const end = sample();
+  return { warmRssMb: warm.rss, endRssMb: end.rss, warmHeapMb: warm.heap, endHeapMb: end.heap };
+}
+
+// ---- parent side: children, start-up time, report ----
+
+function runInChild(name: PipelineName): Promise<ChildResult> {
+  const script = fileURLToPath(import.meta.url);
+  const flags = name === 'flat' ? ['--expose-gc'] : [];
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [...flags, script, '--child', name], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolvePromise(JSON.parse(stdout) as ChildResult);
+      else reject(new Error(`benchmark child "${name}" exited with ${code}`));
+    });
+  });
+}
+
+function helpStartupMs(): number {
+  const run = () => {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/stet.js'), '--help'], {
+      encoding: 'utf8',
+    });
+    if (result.status !== 0) throw new Error(`stet --help failed: ${result.stderr}`);
+    return performance.now() - start;
+  };
+  run(); // warms the file system cache
+  return median(Array.from({ length: HELP_RUNS }, run));
+}
+
+function median(values: readonly number[]): number {
+  return percentile(values, 0.5);
+}
+
+function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const millis = (ms: number): string => (Number.isNaN(ms) ? '—' : `${ms.toFixed(0)} ms`);
+const megabytes = (mb: number): string => `${mb.toFixed(0)} MB`;
+const ratio = (value: number): string => `${value.toFixed(2)}×`;
+const verdict = (ok: boolean): string => (ok ? 'met' : '**not met**');
+
+function report(results: Record<PipelineName, ChildResult>, helpMs: number): string {
+  const rows = (Object.keys(PIPELINES) as PipelineName[])
+    .filter((name) => name !== 'flat')
+    .map((name) => {
+      const result = results[name];
+      return `| ${PIPELINES[name]} | ${seconds(result.wallMs)} | ${seconds(result.cpuMs)} | ${(result.pages / (result.wallMs / 1000)).toFixed(1)} | ${millis(percentile(result.pageMs, 0.5))} | ${millis(percentile(result.pageMs, 0.95))} | ${megabytes(result.peakRssMb)} |`;
+    });
+  const bareMs = results.bare.wallMs;
+  const single = results.stet.wallMs / bareMs;
+  const workers = results['stet-workers'].wallMs / bareMs;
+  const identical = results.stet.outputHash === results['stet-workers'].outputHash;
+  const peakRss = Math.max(results.stet.peakRssMb, results['stet-workers'].peakRssMb);
+  const flat = results.flat.memory;
+  const date = new Date().toISOString().slice(0, 10);
+  return [
+    '## Speed and memory',
+    '',
+    `\`${COMMAND}\`, ${date}, Node ${process.version}, ${results.stet.pages} zyte pages read into memory first, one child process per pipeline (peak RSS is that process's, worker threads included). Times are wall clock; CPU is user + system of the whole process.`,
+    '',
+    '| pipeline | time | CPU | pages/s | p50/page | p95/page | peak RSS |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    '| target (issue 8) | measured | |',
+    '|---|---|---|',
+    `| stet single-threaded ≤ ${TARGETS.singleVsBare}× bare | ${ratio(single)} | ${verdict(single <= TARGETS.singleVsBare)} |`,
+    `| stet on ${THREADS} worker threads ≤ ${TARGETS.workersVsBare}× bare, output identical | ${ratio(workers)}, ${identical ? 'identical' : '**different**'} | ${verdict(workers <= TARGETS.workersVsBare && identical)} |`,
+    `| peak RSS ≤ ${TARGETS.peakRssMb} MB over the 181 pages | ${megabytes(peakRss)} | ${verdict(peakRss <= TARGETS.peakRssMb)} |`,
+    `| \`stet --help\` < ${TARGETS.helpMs} ms (median of ${HELP_RUNS}) | ${millis(helpMs)} | ${verdict(helpMs < TARGETS.helpMs)} |`,
+    flat === undefined
+      ? ''
+      : `| flat memory over ${FLAT_RUN_PAGES} pages (after full GC) | RSS ${megabytes(flat.warmRssMb)} after ${results.stet.pages} pages → ${megabytes(flat.endRssMb)} at the end; heap ${megabytes(flat.warmHeapMb)} → ${megabytes(flat.endHeapMb)}; peak RSS ${megabytes(results.flat.peakRssMb)} | ${verdict(flat.endHeapMb <= flat.warmHeapMb * 1.1)} |`,
+    '',
+    `Extraction failures: ${results.stet.failures ?? 0} single-threaded, ${results['stet-workers'].failures ?? 0} on workers.`,
+    '',
+  ].join('\n');
+}
+
+function writeSection(section: string): void {
+  let text = '';
+  try {
+    text = readFileSync(BENCHMARKS_FILE, 'utf8');
+  } catch {
+    text = '# Benchmarks\n';
+  }
+  const block = `${START_MARKER}\n${section}${END_MARKER}`;
+  const start = text.indexOf(START_MARKER);
+  const end = text.indexOf(END_MARKER);
+  const next =
+    start >= 0 && end > start
+      ? text.slice(0, start) + block + text.slice(end + END_MARKER.length)
+      : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(BENCHMARKS_FILE, next);
+}
+
+async function main(): Promise<void> {
+  const childIndex = process.argv.indexOf('--child');
+  if (childIndex >= 0) {
+    const name = process.argv[childIndex + 1] as PipelineName;
+    process.stdout.write(JSON.stringify(await runChild(name)));
+    return;
+  }
+  const results = {} as Record<PipelineName, ChildResult>;
+  for (const name of Object.keys(PIPELINES) as PipelineName[]) {
+    console.error(`running: ${PIPELINES[name]}`);
+    results[name] = await runInChild(name);
+    console.error(
+      `  ${seconds(results[name].wallMs)}, peak RSS ${megabytes(results[name].peakRssMb)}`,
+    );
+  }
+  const helpMs = helpStartupMs();
+  const section = report(results, helpMs);
+  writeSection(section);
+  console.log(section);
+}
+
+await main();

@@ -1,0 +1,161 @@
+// Many pages through extractPage on worker threads, in input order. jsdom is single-threaded
+// and CPU-bound, so a batch (`stet extract` with many inputs, `stet capture`) spreads pages over
+// one worker per core; module loading is paid once per worker, not once per page.
+//
+//   for await (const outcome of extractInputs(inputs, options, { threads: 2 })) { ... }
+//   for await (const outcome of extractMany(fetchedPages, options)) { ... }
+//
+// Outcomes come back in the order the inputs went in, each with the extraction or the error for
+// that input (one failing never stops the others). Only a few inputs per thread are in flight
+// (being loaded, queued or extracted), so a long list is fetched as fast as the workers keep
+// up and no faster, and memory does not grow with the batch.
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { StetError, type StetErrorCode } from '../errors.js';
+import { type LoadOptions, loadInput } from '../fetch/input.js';
+import { type ExtractOptions, extractPage } from '../pipeline.js';
+import type { Extraction, FetchedPage } from '../types.js';
+import type { WorkerTask } from './worker.js';
+
+export interface PoolOptions {
+  /** Worker threads; 1 runs every page in the calling thread. @default os.availableParallelism() */
+  readonly threads?: number;
+}
+
+export type ExtractOutcome =
+  | { readonly index: number; readonly input: string; readonly extraction: Extraction }
+  | { readonly index: number; readonly input: string; readonly error: Error };
+
+/** What a worker sends back: an error as plain data, since an Error loses its class in transit. */
+export type WorkerOutcome =
+  | { readonly ok: true; readonly extraction: Extraction }
+  | {
+      readonly ok: false;
+      readonly error: {
+        readonly code?: StetErrorCode;
+        readonly subject?: string;
+        readonly message: string;
+        readonly status?: number;
+      };
+    };
+
+/** Inputs in flight per thread: enough that a worker never waits for its next page. */
+const IN_FLIGHT_PER_THREAD = 2;
+
+/** One unit of work: the input's name, and how to get its bytes. */
+interface Job {
+  readonly input: string;
+  load(): Promise<FetchedPage>;
+}
+
+type Extractor = (page: FetchedPage, options: ExtractOptions) => Promise<Extraction>;
+
+/** Loads each input (URL, file or "-") and extracts it; load failures are outcomes too. */
+export function extractInputs(
+  inputs: Iterable<string>,
+  options: ExtractOptions & Pick<LoadOptions, 'fetch' | 'stdin'> = {},
+  pool: PoolOptions = {},
+): AsyncGenerator<ExtractOutcome> {
+  const { fetch, stdin, ...extractOptions } = options;
+  const loadOptions: LoadOptions = {
+    ...(options.url !== undefined && { url: options.url }),
+    ...(fetch !== undefined && { fetch }),
+    ...(stdin !== undefined && { stdin }),
+  };
+  const jobs = mapIterable(inputs, (input) => ({
+    input,
+    load: () => loadInput(input, loadOptions),
+  }));
+  return runJobs(jobs, extractOptions, pool);
+}
+
+/** Extracts pages that are already loaded (e.g. fetched by a capture run). */
+export function extractMany(
+  pages: Iterable<FetchedPage> | AsyncIterable<FetchedPage>,
+  options: ExtractOptions = {},
+  pool: PoolOptions = {},
+): AsyncGenerator<ExtractOutcome> {
+  const jobs = mapIterable(pages, (page) => ({ input: page.input, load: async () => page }));
+  return runJobs(jobs, options, pool);
+}
+
+async function* runJobs(
+  jobs: AsyncIterable<Job>,
+  options: ExtractOptions,
+  pool: PoolOptions,
+): AsyncGenerator<ExtractOutcome> {
+  const threads = Math.max(1, pool.threads ?? availableParallelism());
+  const workers =
+    threads === 1
+      ? undefined
+      : new Piscina<WorkerTask, WorkerOutcome>({
+          filename: workerFile(),
+          minThreads: threads,
+          maxThreads: threads,
+        });
+  const extract: Extractor =
+    workers === undefined
+      ? async (page, extractOptions) => extractPage(page, extractOptions)
+      : (page, extractOptions) => extractInWorker(workers, page, extractOptions);
+  try {
+    const pending: Promise<ExtractOutcome>[] = [];
+    let index = 0;
+    for await (const job of jobs) {
+      pending.push(runJob(job, index++, options, extract));
+      if (pending.length >= threads * IN_FLIGHT_PER_THREAD) {
+        yield await (pending.shift() as Promise<ExtractOutcome>);
+      }
+    }
+    for (const outcome of pending) yield await outcome;
+  } finally {
+    await workers?.destroy();
+  }
+}
+
+async function runJob(
+  job: Job,
+  index: number,
+  options: ExtractOptions,
+  extract: Extractor,
+): Promise<ExtractOutcome> {
+  try {
+    return { index, input: job.input, extraction: await extract(await job.load(), options) };
+  } catch (error) {
+    return {
+      index,
+      input: job.input,
+      error: error instanceof Error ? error : new Error(String(error)),
+    };
+  }
+}
+
+async function extractInWorker(
+  workers: Piscina<WorkerTask, WorkerOutcome>,
+  page: FetchedPage,
+  options: ExtractOptions,
+): Promise<Extraction> {
+  const outcome = await workers.run({ page, options });
+  if (outcome.ok) return outcome.extraction;
+  const { code, subject, message, status } = outcome.error;
+  if (code === undefined) throw new Error(message);
+  throw new StetError(code, subject ?? page.input, message, status === undefined ? {} : { status });
+}
+
+async function* mapIterable<T, U>(
+  items: Iterable<T> | AsyncIterable<T>,
+  map: (item: T) => U,
+): AsyncGenerator<U> {
+  for await (const item of items) yield map(item);
+}
+
+/**
+ * The compiled worker module. Under vitest this file runs from src/ as TypeScript, which a
+ * worker thread cannot load, so the build in dist/ is used instead (`npm test` builds first).
+ */
+function workerFile(): string {
+  const sourceRun = import.meta.url.endsWith('.ts');
+  return fileURLToPath(
+    new URL(sourceRun ? '../../dist/parallel/worker.js' : './worker.js', import.meta.url),
+  );
+}

@@ -1,0 +1,118 @@
+// extractMany: worker threads give exactly the single-threaded output, in input order, with
+// each page's error kept as a StetError. Workers load the build in dist/ (`npm test` builds
+// first), so this file fails with a clear message when dist/ is missing.
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StetError } from '../../src/errors.js';
+import { type ExtractOutcome, extractInputs, extractMany } from '../../src/parallel/pool.js';
+import type { FetchedPage } from '../../src/types.js';
+import { describeWithCorpus, PROJECT_ROOT, readGzip, zytePages } from '../helpers/corpus.js';
+import { makeTempDir, removeDir } from '../helpers/repo.js';
+import { startServer } from '../helpers/server.js';
+
+const FETCHED_AT = new Date('2026-01-01T00:00:00Z');
+/** Corpus pages sent through both paths; enough to keep two workers busy in turn. */
+const CORPUS_SAMPLE = 4;
+
+function page(input: string, html: string, url?: string): FetchedPage {
+  return {
+    input,
+    url,
+    requestedUrl: undefined,
+    status: 200,
+    headers: {},
+    body: Buffer.from(html),
+    fetchedAt: FETCHED_AT,
+  };
+}
+
+function article(title: string): string {
+  const paragraphs = Array.from(
+    { length: 6 },
+    (_, n) =>
+      `<p>${title}, paragraph ${n}: a sentence long enough for Readability to count it as ` +
+      'article text, with commas, clauses, and enough words to score well above the threshold.</p>',
+  ).join('');
+  return `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>${paragraphs}</article></body></html>`;
+}
+
+async function collect(outcomes: AsyncIterable<ExtractOutcome>): Promise<ExtractOutcome[]> {
+  const all: ExtractOutcome[] = [];
+  for await (const outcome of outcomes) all.push(outcome);
+  return all;
+}
+
+async function* slowly(pages: readonly FetchedPage[]): AsyncGenerator<FetchedPage> {
+  for (const item of pages) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield item;
+  }
+}
+
+describe('extractMany', () => {
+  it('has a built worker to run (npm run build)', () => {
+    expect(existsSync(join(PROJECT_ROOT, 'dist/parallel/worker.js'))).toBe(true);
+  });
+
+  const pages = [
+    page('one.html', article('One'), 'https://example.com/one'),
+    page('empty.html', '<html><body></body></html>'),
+    page('two.html', article('Two'), 'https://example.com/two'),
+    page('three.html', article('Three')),
+  ];
+
+  it('returns, on two threads, the single-threaded outcomes in input order', async () => {
+    const single = await collect(extractMany(pages, {}, { threads: 1 }));
+    const threaded = await collect(extractMany(slowly(pages), {}, { threads: 2 }));
+    expect(single.map((outcome) => outcome.input)).toEqual(pages.map((item) => item.input));
+    expect(threaded).toEqual(single);
+
+    const titles = threaded.map((outcome) =>
+      'extraction' in outcome ? outcome.extraction.document.metadata.title : undefined,
+    );
+    expect(titles).toEqual(['One', undefined, 'Two', 'Three']);
+    const failed = threaded[1];
+    const error = failed !== undefined && 'error' in failed ? failed.error : undefined;
+    expect(error).toBeInstanceOf(StetError);
+    expect(error).toMatchObject({ code: 'extract.empty', subject: 'empty.html' });
+  });
+});
+
+describe('extractInputs', () => {
+  it('loads URLs and files, extracts them on workers, and reports load failures in place', async () => {
+    const server = await startServer({ '/one': { body: article('Served') } });
+    const dir = await makeTempDir();
+    try {
+      const saved = join(dir, 'saved.html');
+      await writeFile(saved, article('Saved'));
+      const missing = join(dir, 'missing.html');
+      const inputs = [`${server.url}/one`, missing, saved, `${server.url}/absent`];
+      const outcomes = await collect(extractInputs(inputs, {}, { threads: 2 }));
+      expect(outcomes.map((outcome) => outcome.input)).toEqual(inputs);
+      expect(outcomes.map((outcome) => outcome.index)).toEqual([0, 1, 2, 3]);
+      const summary = outcomes.map((outcome) =>
+        'extraction' in outcome
+          ? outcome.extraction.document.metadata.title
+          : (outcome.error as StetError).code,
+      );
+      expect(summary).toEqual(['Served', 'input.read', 'Saved', 'fetch.http']);
+    } finally {
+      await server.close();
+      await removeDir(dir);
+    }
+  });
+});
+
+describeWithCorpus('extractMany on real pages', () => {
+  it(`gives identical output on 1 and 2 threads for ${CORPUS_SAMPLE} zyte pages`, async () => {
+    const sample = zytePages()
+      .slice(0, CORPUS_SAMPLE)
+      .map((item) => ({ ...page(item.path, '', item.url), body: readGzip(item.path) }));
+    const single = await collect(extractMany(sample, {}, { threads: 1 }));
+    const threaded = await collect(extractMany(sample, {}, { threads: 2 }));
+    expect(threaded).toEqual(single);
+    expect(single.every((outcome) => 'extraction' in outcome)).toBe(true);
+  });
+});
