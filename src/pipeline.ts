@@ -17,9 +17,9 @@ import { cleanArticle } from './clean/clean.js';
 import { decodePage } from './decode/decode.js';
 import { extractArticle } from './extract/extract.js';
 import { type LoadOptions, loadInput } from './fetch/input.js';
+import { toMarkdown, toPlainText } from './markdown/markdown.js';
 import { collectMetadata } from './metadata/collect.js';
 import { resolveMetadata } from './metadata/resolve.js';
-import { toMarkdown, toPlainText } from './markdown/markdown.js';
 import { parsePage } from './parse/parse.js';
 import { findProfile } from './sites/registry.js';
 import type {
@@ -107,14 +107,21 @@ function withSourceUrl(
   fetched: FetchedPage,
   givenUrl: string | undefined,
 ): ArticleMetadata {
-  const url = givenUrl ?? metadata.url ?? fetched.url;
-  const fetchedFrom = fetched.url;
+  const url = withoutFragment(givenUrl ?? metadata.url ?? fetched.url);
+  const fetchedFrom = withoutFragment(fetched.url);
   const { source_url: _ignored, ...rest } = metadata;
   return {
     ...rest,
     ...(url !== undefined && { url }),
     ...(fetchedFrom !== undefined && fetchedFrom !== url && { source_url: fetchedFrom }),
   };
+}
+
+/** A fragment names a place in the page, not another article: `…/story#comments` is `…/story`. */
+function withoutFragment(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
 }
 
 /** ISO 8601 UTC to the second: the capture time that stamps a revision. */

@@ -48,15 +48,25 @@ export function buildProgram(io: CliIO, result: { exitCode: number }): Command {
     .command('extract')
     .description('extract articles without git: print them or write one file per input')
     .argument('<input...>', 'http(s) URL, .html/.htm file (optionally .gz), or - for stdin')
-    .option('--url <url>', "the page's original URL, for a single file or stdin input", parseHttpUrl)
+    .option(
+      '--url <url>',
+      "the page's original URL, for a single file or stdin input",
+      parseHttpUrl,
+    )
     .addOption(
-      new Option('--format <format>', 'output format').choices(['md', 'json', 'text']).default('md'),
+      new Option('--format <format>', 'output format')
+        .choices(['md', 'json', 'text'])
+        .default('md'),
     )
     .option('--out-dir <dir>', 'write one file per input into this directory')
-    .option('--debug', 'list on stderr what each cleaning rule removed and every metadata candidate')
+    .option(
+      '--debug',
+      'list on stderr what each cleaning rule removed and every metadata candidate',
+    )
     .option('--no-clean', 'skip the cleaning rules (bare Readability)')
     .option('--config <file>', 'config file with site profiles (default: ./stet.config.json)')
     .option('--timeout <ms>', 'network timeout per page in milliseconds', parseCount)
+    .option('--threads <n>', 'worker threads for many inputs (default: one per core)', parseCount)
     .action(async (inputs: string[], options) => {
       const { run } = await import('./commands/extract.js');
       result.exitCode = await run(inputs, options, io);
@@ -77,7 +87,10 @@ export function buildProgram(io: CliIO, result: { exitCode: number }): Command {
     .command('diff')
     .description('word-level changes between two revisions of an article (default: the last two)')
     .argument('<target>', 'the article URL, or the path of its archive file')
-    .argument('[revisions...]', 'up to two revisions: commit id, index from `stet log` (1 = newest), or a date')
+    .argument(
+      '[revisions...]',
+      'up to two revisions: commit id, index from `stet log` (1 = newest), or a date',
+    )
     .option('--archive <dir>', 'archive directory', DEFAULT_ARCHIVE_DIR)
     .addOption(
       new Option('--format <format>', 'output format')

@@ -29,10 +29,9 @@ export interface ZytePage {
 }
 
 export function zytePages(): ZytePage[] {
-  const truth = JSON.parse(readFileSync(join(CORPUS_DIR, 'zyte', 'ground-truth.json'), 'utf8')) as Record<
-    string,
-    { url: string; articleBody: string }
-  >;
+  const truth = JSON.parse(
+    readFileSync(join(CORPUS_DIR, 'zyte', 'ground-truth.json'), 'utf8'),
+  ) as Record<string, { url: string; articleBody: string }>;
   return Object.entries(truth)
     .map(([id, { url, articleBody }]) => ({
       id,

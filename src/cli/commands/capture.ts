@@ -39,6 +39,7 @@ export interface CaptureCommandOptions {
 
 export async function run(options: CaptureCommandOptions, io: CliIO): Promise<number> {
   const progress = createProgress(io);
+  let planned = 0;
   let report: CaptureReport;
   try {
     const shard = options.shard === undefined ? undefined : parseShard(options.shard);
@@ -57,6 +58,7 @@ export async function run(options: CaptureCommandOptions, io: CliIO): Promise<nu
       },
       {
         planned: (pages, failures) => {
+          planned = pages.length;
           if (options.dryRun === true) {
             for (const page of pages) writeLine(io.stdout, `would capture  ${page.url}`);
           } else {
@@ -79,7 +81,10 @@ export async function run(options: CaptureCommandOptions, io: CliIO): Promise<nu
     const written = await writeReport(resolve(io.cwd, options.report), report);
     writeLine(io.stderr, `report: ${written.json}, ${written.markdown}`);
   }
-  writeLine(io.stdout, summaryText(report));
+  writeLine(
+    io.stdout,
+    options.dryRun === true ? `would capture ${planned} pages` : summaryText(report),
+  );
   return exitCodeFor(report);
 }
 

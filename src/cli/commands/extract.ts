@@ -1,14 +1,21 @@
 // `stet extract`: the archive's output without git, to stdout or one file per input.
 import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { writeAtomically } from '../../archive/store.js';
 import { loadConfig } from '../../config.js';
 import { serializeDocument } from '../../document/frontmatter.js';
-import { extractInput } from '../../pipeline.js';
+import { extractInputs } from '../../parallel/pool.js';
 import type { Extraction } from '../../types.js';
 import type { CliIO } from '../io.js';
 import { writeLine } from '../io.js';
-import { describeError, EXIT_OK, EXIT_SOME_FAILED, exitCodeForError, statusLine } from '../report.js';
+import {
+  describeError,
+  EXIT_OK,
+  EXIT_SOME_FAILED,
+  exitCodeForError,
+  statusLine,
+} from '../report.js';
 
 export type ExtractFormat = 'md' | 'json' | 'text';
 
@@ -20,6 +27,7 @@ export interface ExtractCommandOptions {
   readonly clean: boolean;
   readonly config?: string;
   readonly timeout?: number;
+  readonly threads?: number;
 }
 
 export async function run(
@@ -37,16 +45,25 @@ export async function run(
   const outDir = options.outDir === undefined ? undefined : resolve(io.cwd, options.outDir);
   if (outDir !== undefined) await mkdir(outDir, { recursive: true });
   const outputNames = new OutputNames();
+  // A batch spreads pages over worker threads; one page is not worth a worker's start-up.
+  const threads = options.threads ?? (inputs.length > 1 ? availableParallelism() : 1);
+  const outcomes = extractInputs(
+    inputs.map((input) => resolveLocal(input, io.cwd)),
+    {
+      profiles,
+      stdin: io.stdin,
+      clean: options.clean,
+      ...(options.url !== undefined && { url: options.url }),
+      ...(options.timeout !== undefined && { fetch: { timeoutMs: options.timeout } }),
+    },
+    { threads },
+  );
   let failures = 0;
-  for (const input of inputs) {
+  for await (const outcome of outcomes) {
+    const input = inputs[outcome.index] ?? outcome.input;
     try {
-      const extraction = await extractInput(resolveLocal(input, io.cwd), {
-        profiles,
-        stdin: io.stdin,
-        clean: options.clean,
-        ...(options.url !== undefined && { url: options.url }),
-        ...(options.timeout !== undefined && { fetch: { timeoutMs: options.timeout } }),
-      });
+      if ('error' in outcome) throw outcome.error;
+      const { extraction } = outcome;
       if (options.debug) writeDebug(extraction, io);
       const output = render(extraction, options.format);
       if (outDir === undefined) {

@@ -1,8 +1,8 @@
 // `stet list`: the archive's articles whose front-matter matches every filter given, newest
 // publication first.
 import { resolve } from 'node:path';
-import { valueText } from '../../archive/diff-format.js';
 import { type ListFilter, matchesFilter, readArchive, validateSince } from '../../archive/list.js';
+import { valueText } from '../../archive/normalise.js';
 import type { CliIO } from '../io.js';
 import { writeLine } from '../io.js';
 import { describeError, EXIT_OK, exitCodeForError, statusLine, subjectOf } from '../report.js';
