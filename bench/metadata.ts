@@ -131,6 +131,8 @@ function run(input: string, url: string, body: Buffer, fetchedAt: Date): Run | s
 interface CorpusResult {
   readonly pages: Record<string, unknown>;
   readonly scores: Record<'stet' | 'readability', Record<string, Tally>>;
+  /** The same, against expected-metadata.json as shipped (no corrections). */
+  readonly uncorrected: Record<'stet' | 'readability', Record<string, Tally>>;
   readonly corrections: string[];
   readonly failures: string[];
   readonly badAuthors: Record<'stet' | 'readability', string[]>;
@@ -144,6 +146,7 @@ function emptyResult(fields: readonly string[]): CorpusResult {
   return {
     pages: {},
     scores: { stet: tallies(), readability: tallies() },
+    uncorrected: { stet: tallies(), readability: tallies() },
     corrections: [],
     failures: [],
     badAuthors: { stet: [], readability: [] },
@@ -193,6 +196,17 @@ function readabilityCorpus(
       sameAuthors,
     );
     score(result.scores.readability.date, name, truth.date, outcome.readability.date, sameDate);
+    const shipped = {
+      title: single(pick(undefined, 'title', expected.title)),
+      author: pick(undefined, 'byline', expected.byline),
+      date: single(pick(undefined, 'publishedTime', expected.publishedTime)),
+    };
+    for (const run of ['stet', 'readability'] as const) {
+      const tallies = result.uncorrected[run];
+      score(tallies.title, name, shipped.title, outcome[run].title, sameTitle);
+      score(tallies.author, name, shipped.author, outcome[run].author, sameAuthors);
+      score(tallies.date, name, shipped.date, outcome[run].date, sameDate);
+    }
     result.pages[name] = { truth, stet: outcome.stet, readability: outcome.readability };
   }
   return result;
@@ -408,6 +422,8 @@ function report(readability: CorpusResult, zyte: CorpusResult, seconds: number):
     `| title | ${rate(readability.scores.stet.title)}${target('title', readability.scores.stet.title)} | ${rate(readability.scores.readability.title)} |`,
     `| author (byline) | ${rate(readability.scores.stet.author)}${target('author', readability.scores.stet.author)} | ${rate(readability.scores.readability.author)} |`,
     `| date (publishedTime) | ${rate(readability.scores.stet.date)}${target('date', readability.scores.stet.date)} | ${rate(readability.scores.readability.date)} |`,
+    '',
+    `Against expected-metadata.json as shipped, without the corrections below: stet title ${rate(readability.uncorrected.stet.title)}, author ${rate(readability.uncorrected.stet.author)}, date ${rate(readability.uncorrected.stet.date)}; bare Readability title ${rate(readability.uncorrected.readability.title)}, author ${rate(readability.uncorrected.readability.author)}, date ${rate(readability.uncorrected.readability.date)}.`,
     '',
     `Pages where the page itself shows Readability's expected value is wrong (${readability.corrections.length}, each counted once, with the page's value used as truth above):`,
     '',

@@ -48,7 +48,7 @@ const MIN_WORDS_TO_SPLIT = 2;
  */
 export function authorNames(raw: string, siteName?: string): string[] {
   const names: string[] = [];
-  for (const chunk of collapse(raw).split(NAME_JOINER)) {
+  for (const chunk of separateGluedMonth(collapse(raw)).split(NAME_JOINER)) {
     let text = chunk;
     for (let previous = ''; previous !== text; ) {
       previous = text;
@@ -119,6 +119,12 @@ const MONTH_NAME = `(${Object.keys(MONTHS)
   .join('|')})\\.?`;
 const TIME_OF_DAY = String.raw`(?:,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?`;
 const OFFSET = String.raw`(?:\s*(?:GMT|UTC|Z)?\s*([+-]\d{2}:?\d{2})|\s*(GMT|UTC|Z)\b)?`;
+const GLUED_MONTH = new RegExp(
+  String.raw`(\p{Ll})(?=(?:${Object.keys(MONTHS)
+    .map((month) => month[0]?.toUpperCase() + month.slice(1))
+    .join('|')})\.?\s+\d)`,
+  'gu',
+);
 /** "November 20, 2018", "Nov. 20th 2018 10:30 am" */
 const MONTH_DAY_YEAR = new RegExp(
   String.raw`(?<![\p{L}\d])${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME_OF_DAY}${OFFSET}`,
@@ -175,7 +181,7 @@ export function parseDate(raw: string): string | undefined {
 export function dateInText(text: string): string | undefined {
   // Adjacent elements often run together in text ("By Carrie ArnoldNovember 15, 2019"):
   // a capitalised month right after a lower-case letter starts a date too.
-  const spaced = text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+  const spaced = separateGluedMonth(text);
   const named = MONTH_DAY_YEAR.exec(spaced);
   const dayFirst = DAY_MONTH_YEAR.exec(spaced);
   // Whichever is written first in the text.
@@ -208,6 +214,11 @@ export function dateInText(text: string): string | undefined {
   const mdy = NUMERIC_MDY_SLASHED.exec(text);
   if (mdy !== null) return formatDate(Number(mdy[3]), Number(mdy[1]), Number(mdy[2]));
   return rfc2822(text);
+}
+
+/** "ArnoldNovember 15" → "Arnold November 15": a capitalised month glued to a word. */
+export function separateGluedMonth(text: string): string {
+  return text.replace(GLUED_MONTH, '$1 ');
 }
 
 /** A date in a URL's path (/2018/11/20/), as `YYYY-MM-DD`. */

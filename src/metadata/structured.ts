@@ -434,32 +434,56 @@ function microdataValue(element: Element, field: MetadataField): string | undefi
 // ---------------------------------------------------------------------------------------
 // <link rel> and <a rel>
 
+const BYLINE_BLOCK_TAGS = new Set([
+  'P',
+  'DIV',
+  'SPAN',
+  'LI',
+  'HEADER',
+  'SECTION',
+  'FOOTER',
+  'ADDRESS',
+]);
+
+/** The nearest block around a link (a parent walk: jsdom's closest() is slow on big pages). */
+function enclosingBlock(link: Element): Element {
+  for (let node = link.parentElement; node !== null; node = node.parentElement) {
+    if (BYLINE_BLOCK_TAGS.has(node.tagName)) return node;
+  }
+  return link;
+}
+
 const CREATIVE_COMMONS = /creativecommons\.org\/(?:licenses|publicdomain)\//i;
 
 export function linkCandidates(document: Document): MetadataCandidate[] {
   const candidates: MetadataCandidate[] = [];
-  for (const link of document.querySelectorAll('link[rel~="canonical" i][href]')) {
-    candidates.push({
-      field: 'url',
-      value: link.getAttribute('href') ?? '',
-      source: 'link:canonical',
-    });
-  }
-  for (const link of document.querySelectorAll(
-    '[rel~="license" i][href], a[href*="creativecommons.org/"]',
-  )) {
-    const href = link.getAttribute('href') ?? '';
-    if (link.matches('[rel~="license" i]') || CREATIVE_COMMONS.test(href)) {
-      candidates.push({ field: 'license', value: href, source: 'rel-license' });
-    }
-  }
   // Several rel=author links in one block are one byline with several names.
   const authorsByBlock = new Map<Element, string[]>();
-  for (const link of document.querySelectorAll('a[rel~="author" i]')) {
-    const name = collapse(link.textContent ?? '');
-    if (name === '') continue;
-    const block = link.closest('p, div, span, li, header, section, footer, address') ?? link;
-    authorsByBlock.set(block, [...(authorsByBlock.get(block) ?? []), name]);
+  // One pass over links, reading rel in JavaScript: jsdom's case-insensitive attribute
+  // selectors ([rel~="author" i]) cost more than the rest of metadata collection.
+  for (const link of document.querySelectorAll('a[href], link[href], a[rel]')) {
+    const rel = ` ${(link.getAttribute('rel') ?? '').toLowerCase()} `;
+    const href = link.getAttribute('href') ?? '';
+    if (link.tagName === 'LINK') {
+      if (rel.includes(' canonical '))
+        candidates.push({ field: 'url', value: href, source: 'link:canonical' });
+      if (rel.includes(' license '))
+        candidates.push({ field: 'license', value: href, source: 'rel-license' });
+      continue;
+    }
+    if (href !== '' && (rel.includes(' license ') || CREATIVE_COMMONS.test(href))) {
+      candidates.push({ field: 'license', value: href, source: 'rel-license' });
+    }
+    if (rel.includes(' author ')) {
+      const name = collapse(link.textContent ?? '');
+      const block = enclosingBlock(link);
+      if (name !== '') authorsByBlock.set(block, [...(authorsByBlock.get(block) ?? []), name]);
+    }
+    if (rel.includes(' tag ')) {
+      const tag = collapse(link.textContent ?? '');
+      if (tag !== '' && tag.length <= 80)
+        candidates.push({ field: 'tags', value: tag, source: 'rel-tag' });
+    }
   }
   for (const names of authorsByBlock.values()) {
     candidates.push({
@@ -467,11 +491,6 @@ export function linkCandidates(document: Document): MetadataCandidate[] {
       value: [...new Set(names)].join(AUTHOR_JOINER),
       source: 'rel-author',
     });
-  }
-  for (const link of document.querySelectorAll('a[rel~="tag" i]')) {
-    const tag = collapse(link.textContent ?? '');
-    if (tag !== '' && tag.length <= 80)
-      candidates.push({ field: 'tags', value: tag, source: 'rel-tag' });
   }
   return candidates;
 }

@@ -3,61 +3,18 @@
 // "Filed under"), breadcrumbs, "original source" lines, and the <html lang>.
 import type { MetadataCandidate, MetadataField } from '../types.js';
 import { collapse, dateInText } from './normalize.js';
+import { articleFirst, elementsNamed, headlineOf, isNoise } from './page-view.js';
 import { AUTHOR_JOINER } from './structured.js';
 
-/** Page furniture whose bylines, dates and labels belong to other articles or to the site. */
-const NOISE_CONTAINER = [
-  'nav',
-  'aside',
-  'body > footer',
-  '[role="contentinfo"]',
-  '[role="navigation"]',
-  '[role="complementary"]',
-  '[class*="comment" i]',
-  '[id*="comment" i]',
-  '[class*="related" i]',
-  '[id*="related" i]',
-  '[class*="sidebar" i]',
-  '[id*="sidebar" i]',
-  '[class*="widget" i]',
-  '[class*="recommend" i]',
-  '[class*="popular" i]',
-  '[class*="trending" i]',
-  '[class*="newsletter" i]',
-  '[class*="more-stories" i]',
-  '[class*="read-more" i]',
-  '[class*="promo" i]',
-  '[class*="teaser" i]',
-  '[class*="footer" i]',
-].join(', ');
-const ARTICLE_CONTAINER =
-  'article, main, [role="main"], [itemprop="articleBody"], [class*="article" i], [class*="post" i]';
-
-const BYLINE_SELECTOR = [
-  '[class*="byline" i]',
-  '[id*="byline" i]',
-  '[class*="author" i]',
-  '[id*="author" i]',
-  '[class*="writer" i]',
-  '[class*="contributor" i]',
-  '[class~="by" i]',
-  'address',
-].join(', ');
+/** Class or id fragments of bylines and author boxes (plus <address> and class "by"). */
+const BYLINE_NAME = /byline|author|writer|contributor|(?:^|\s)by(?:\s|$)/i;
 /** Text that starts a visible byline: "By", and its equivalents in a few languages. */
 const BY_PREFIX =
   /^\s*(?:by|von|par|por|door|di|av|przez|written by|posted by|text:|autor:|auteur\s*:)(?:\s|$)/i;
 const MAX_BYLINE_LENGTH = 120;
 
-const DATE_SELECTOR = [
-  '[class*="date" i]',
-  '[id*="date" i]',
-  '[class*="time" i]',
-  '[class*="publish" i]',
-  '[class*="posted" i]',
-  '[class*="byline" i]',
-  '[class*="meta" i]',
-  '[class*="info" i]',
-].join(', ');
+/** Class or id fragments of elements that show a date. */
+const DATE_NAME = /date|time|publish|posted|byline|meta|info/i;
 const MAX_DATE_TEXT_LENGTH = 150;
 const UPDATE_NOTE =
   /\b(?:updated|last modified|modified|mis à jour|aktualisiert|actualizado|aggiornato)\b/i;
@@ -91,8 +48,7 @@ const MAX_LABEL_BLOCK_LENGTH = 400;
 const MAX_LABEL_VALUES = 20;
 const MAX_LABEL_VALUE_LENGTH = 80;
 
-const BREADCRUMB_SELECTOR =
-  '[class*="breadcrumb" i], [id*="breadcrumb" i], nav[aria-label*="breadcrumb" i]';
+const BREADCRUMB_NAME = /breadcrumb/i;
 const HOME_CRUMB = /^(?:home|homepage|start|startseite|accueil|inicio|portada|главная|首页|news)$/i;
 
 /** "The original source of this article is X", "Originally published at X", "First appeared on X". */
@@ -120,8 +76,15 @@ export function documentCandidates(document: Document): MetadataCandidate[] {
 export function bylineCandidates(document: Document): MetadataCandidate[] {
   const seen = new Set<Element>();
   const found: Element[] = [];
-  for (const element of document.body?.querySelectorAll(BYLINE_SELECTOR) ?? []) {
+  const named = [
+    ...elementsNamed(document, BYLINE_NAME),
+    ...(document.body?.querySelectorAll('address') ?? []),
+  ];
+  for (const element of named) {
     if (isNoise(element) || hasSeenAncestor(element, seen)) continue;
+    // A long container named like a byline (<article class="tag-fan-contributor">, an author
+    // box with a bio) yields to the bylines inside it.
+    if (isContainerOfBylines(element, named)) continue;
     seen.add(element);
     found.push(element);
   }
@@ -152,8 +115,8 @@ export function bylineCandidates(document: Document): MetadataCandidate[] {
 /** The first visible date next to the article (byline, dateline) and the first <time>. */
 export function visibleDateCandidates(document: Document): MetadataCandidate[] {
   const candidates: MetadataCandidate[] = [];
-  const times = articleFirst(
-    [...(document.body?.querySelectorAll('time') ?? [])].filter((element) => !isNoise(element)),
+  const times = articleFirst([...(document.body?.querySelectorAll('time') ?? [])]).filter(
+    (element) => !isNoise(element),
   );
   for (const time of times) {
     const value = collapse(time.getAttribute('datetime') ?? time.textContent ?? '');
@@ -162,12 +125,9 @@ export function visibleDateCandidates(document: Document): MetadataCandidate[] {
       break;
     }
   }
-  const blocks = articleFirst(
-    [...(document.body?.querySelectorAll(DATE_SELECTOR) ?? [])].filter(
-      (element) => element.tagName !== 'TIME' && !isNoise(element),
-    ),
-  );
+  const blocks = articleFirst(elementsNamed(document, DATE_NAME));
   for (const element of blocks) {
+    if (element.tagName === 'TIME' || isNoise(element)) continue;
     const text = collapse(element.textContent ?? '');
     if (text.length > MAX_DATE_TEXT_LENGTH) continue;
     const date = dateInText(beforeUpdate(text));
@@ -216,8 +176,12 @@ export function labelCandidates(
 }
 
 export function breadcrumbCandidates(document: Document): MetadataCandidate[] {
-  const trail = document.querySelector(BREADCRUMB_SELECTOR);
-  if (trail === null) return [];
+  const trail =
+    elementsNamed(document, BREADCRUMB_NAME)[0] ??
+    [...(document.body?.querySelectorAll('nav') ?? [])].find((nav) =>
+      BREADCRUMB_NAME.test(nav.getAttribute('aria-label') ?? ''),
+    );
+  if (trail === undefined) return [];
   const items = [...trail.querySelectorAll('a')].map((link) => collapse(link.textContent ?? ''));
   const crumbs = items.filter(
     (item, index) => item !== '' && !(index === 0 && HOME_CRUMB.test(item)) && item.length <= 60,
@@ -228,6 +192,8 @@ export function breadcrumbCandidates(document: Document): MetadataCandidate[] {
 
 export function originalSourceCandidates(document: Document): MetadataCandidate[] {
   const candidates: MetadataCandidate[] = [];
+  // Most pages have no such line: one test of the whole text spares a walk over every block.
+  if (!ORIGINAL_SOURCE.test(document.body?.textContent ?? '')) return candidates;
   for (const element of document.body?.querySelectorAll('p, div, li, span, em, i, small, footer') ??
     []) {
     const text = collapse(element.textContent ?? '');
@@ -236,7 +202,9 @@ export function originalSourceCandidates(document: Document): MetadataCandidate[
     const match = ORIGINAL_SOURCE.exec(text);
     if (
       match === null ||
-      [...element.children].some((child) => ORIGINAL_SOURCE.test(collapse(child.textContent ?? '')))
+      [...element.querySelectorAll(':scope > *')].some((child) =>
+        ORIGINAL_SOURCE.test(collapse(child.textContent ?? '')),
+      )
     ) {
       continue;
     }
@@ -291,43 +259,12 @@ export function selectorCandidates(
 // ---------------------------------------------------------------------------------------
 
 function firstHeadline(document: Document): Element | undefined {
-  const candidates = [...(document.body?.querySelectorAll('h1') ?? [])].filter(
-    (h1) => !isNoise(h1),
-  );
-  return articleFirst(candidates)[0];
+  return headlineOf(document).headline;
 }
 
-/**
- * True inside page furniture (navigation, sidebars, comments, related lists). A container
- * that holds the page's headline is the article's wrapper, whatever its classes say
- * ("has-sidebar", "post-with-comments"), and <body> never counts.
- */
-function isNoise(element: Element): boolean {
-  const headline = headlineOf(element.ownerDocument);
-  for (
-    let node: Element | null = element;
-    node !== null && node.tagName !== 'BODY';
-    node = node.parentElement
-  ) {
-    if (headline !== undefined && node.contains(headline)) return false;
-    if (node.matches(NOISE_CONTAINER)) return true;
-  }
-  return false;
-}
-
-/** The first headline, cached per document: isNoise asks for it once per element. */
-const headlines = new WeakMap<Document, Element | undefined>();
-function headlineOf(document: Document): Element | undefined {
-  if (!headlines.has(document))
-    headlines.set(document, document.body?.querySelector('h1') ?? undefined);
-  return headlines.get(document);
-}
-
-/** Elements inside the article (or main) first, each group in document order. */
-function articleFirst(elements: readonly Element[]): Element[] {
-  const inside = elements.filter((element) => element.closest(ARTICLE_CONTAINER) !== null);
-  const outside = elements.filter((element) => element.closest(ARTICLE_CONTAINER) === null);
-  return [...inside, ...outside];
+function isContainerOfBylines(element: Element, bylines: readonly Element[]): boolean {
+  if (collapse(element.textContent ?? '').length <= MAX_BYLINE_LENGTH) return false;
+  return bylines.some((other) => other !== element && element.contains(other));
 }
 
 function hasSeenAncestor(element: Element, seen: ReadonlySet<Element>): boolean {

@@ -29,6 +29,8 @@ describe('authorNames', () => {
     ['Mac & i', ['Mac & i']],
     ['Kooman, F.; Jong, Michiel de', ['Kooman, F.', 'Jong, Michiel de']],
     ['By GILLIAN MOHNEY March 11, 2015 3:46 PM', ['GILLIAN MOHNEY']],
+    ['By Carrie ArnoldNovember 15, 2019', ['Carrie Arnold']],
+    ['By Ann McDonald', ['Ann McDonald']],
     ['Contributors to Wikimedia projects', ['Contributors to Wikimedia projects']],
   ])('%s → %j', (raw, names) => {
     expect(authorNames(raw)).toEqual(names);

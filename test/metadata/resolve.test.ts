@@ -235,6 +235,13 @@ describe('authors', () => {
     expect(metadata.author).toBeUndefined();
   });
 
+  it('takes the byline inside a long container whose class merely mentions a contributor', () => {
+    const metadata = metadataOf(`<html><body><article class="post tag-fan-contributor">
+      <a href="/c/movies">Movies</a><h1>Headline</h1>
+      <div class="byline"><span class="author-name">James Akinaka</span></div>${ARTICLE_TEXT}${ARTICLE_TEXT}</article></body></html>`);
+    expect(metadata.author).toBe('James Akinaka');
+  });
+
   it('skips bylines in related-article lists and comments', () => {
     const metadata = metadataOf(`<html><body>
       <aside class="related"><p class="byline">By Other Writer</p></aside>
