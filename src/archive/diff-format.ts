@@ -10,7 +10,7 @@ import {
   type ParagraphChange,
   type RevisionRef,
 } from './diff.js';
-import { metadataValue } from './normalise.js';
+import { valueText } from './normalise.js';
 
 export type DiffFormat = 'terminal' | 'markdown' | 'html' | 'json';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['terminal', 'markdown', 'html', 'json'];
@@ -133,10 +133,6 @@ export function summaryLine(comparison: ArticleComparison): string {
 export function describeRevision(revision: RevisionRef | undefined): string {
   if (revision === undefined) return '(nothing: first revision)';
   return `${revision.commit.slice(0, SHORT_SHA_LENGTH)}  ${revision.captured}`;
-}
-
-export function valueText(value: unknown): string {
-  return metadataValue(value) ?? '';
 }
 
 function metadataLine(change: MetadataChange, markers: Markers): string {

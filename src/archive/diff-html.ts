@@ -2,7 +2,8 @@
 // assets) with the two revisions' dates, a summary, the metadata changes, and the body in two
 // views switched by CSS alone — inline (<ins>/<del> within each paragraph) and side by side.
 import { type ArticleComparison, type Hunk, hunksOf, type ParagraphChange } from './diff.js';
-import { describeRevision, escapeHtml, markCore, summaryLine, valueText } from './diff-format.js';
+import { describeRevision, escapeHtml, markCore, summaryLine } from './diff-format.js';
+import { valueText } from './normalise.js';
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1d232b; --muted: #6b7280; --paper: #fbfaf7; --card: #ffffff;

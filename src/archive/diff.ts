@@ -4,7 +4,13 @@
 // paragraphs are diffed word by word. Metadata changes are listed apart from the body.
 import { diffArrays } from 'diff';
 import { FRONT_MATTER_KEYS } from '../document/frontmatter.js';
-import { CAPTURE_TIME_KEY, metadataValue, normaliseText, wordsOf } from './normalise.js';
+import {
+  CAPTURE_TIME_KEY,
+  metadataValue,
+  normaliseText,
+  PARAGRAPH_BREAK,
+  wordsOf,
+} from './normalise.js';
 
 export type HunkType = 'equal' | 'insert' | 'delete';
 
@@ -36,13 +42,12 @@ export interface MetadataChange {
 const PAIRING_SIMILARITY = 0.4;
 const PARAGRAPH_SEPARATOR = '\n\n';
 const WORD_SEPARATOR = ' ';
-const PARAGRAPH_SPLIT = /\n[ \t\u00a0]*\n\s*/;
 const TOKEN = /\S+/g;
 
 /** Paragraphs of a Markdown body as written (whitespace inside collapsed), empty ones dropped. */
 export function splitParagraphs(markdown: string): string[] {
   return markdown
-    .split(PARAGRAPH_SPLIT)
+    .split(PARAGRAPH_BREAK)
     .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
     .filter((paragraph) => normaliseText(paragraph) !== '');
 }

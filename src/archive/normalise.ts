@@ -6,7 +6,8 @@ import { FRONT_MATTER_KEYS } from '../document/frontmatter.js';
 /** The one front-matter key that changes on every capture and never makes a revision. */
 export const CAPTURE_TIME_KEY = 'captured';
 
-const PARAGRAPH_BREAK = /\n[ \t\u00a0]*\n\s*/;
+/** A blank line (possibly holding spaces) between Markdown blocks. */
+export const PARAGRAPH_BREAK = /\n[ \t\u00a0]*\n\s*/;
 const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 const SPACE_RUN = /[\s\u00a0\u2007\u202f]+/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g;
@@ -58,6 +59,11 @@ export function metadataValue(value: unknown): string | undefined {
   if (Array.isArray(value)) return value.map((item) => normaliseText(String(item))).join(' | ');
   if (value instanceof Date) return value.toISOString();
   return normaliseText(String(value));
+}
+
+/** A front-matter value as one normalised string; '' when absent. */
+export function valueText(value: unknown): string {
+  return metadataValue(value) ?? '';
 }
 
 /** The comparable form of a whole revision: front-matter lines, then the body's paragraphs. */
