@@ -24,6 +24,7 @@ export type StetErrorCode =
   | 'store.suspect'
   | 'config.invalid'
   | 'sources.invalid'
+  | 'capture.robots'
   | 'capture.push';
 
 export class StetError extends Error {

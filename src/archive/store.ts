@@ -37,6 +37,13 @@ export interface StoreOptions {
   readonly minChange?: number;
   /** Store a capture even when it looks broken. */
   readonly acceptSuspect?: boolean;
+  /**
+   * What a capture is compared with: the last committed revision, or the file on disk.
+   * @default 'committed' when committing, 'on-disk' otherwise. A caller that writes first and
+   * commits later (capture, one commit per run) wants 'committed', so that files a killed run
+   * wrote but never committed count as changes on the rerun and get committed.
+   */
+  readonly baseline?: 'committed' | 'on-disk';
 }
 
 export type StoreStatus = 'new' | 'updated' | 'unchanged' | 'suspect';
@@ -102,17 +109,19 @@ export async function storeRevision(
   const file = join(archiveDir, path);
   await makeDirectory(dirname(file));
   return withArchiveLock(archiveDir, async () => {
-    if (options.commit) await ensureRepository(archiveDir);
+    const baseline = options.baseline ?? (options.commit ? 'committed' : 'on-disk');
+    if (options.commit || baseline === 'committed') await ensureRepository(archiveDir);
     const text = serializeDocument(doc);
     const capture = parseDocument(text);
     const onDisk = await readExisting(file);
     // Only the last revision decides unchanged/suspect; the whole history is read only for a
     // real change, to recognise a return to an earlier revision.
-    const previous = options.commit
-      ? (await readHistory(file, 1))[0]
-      : onDisk === undefined
-        ? undefined
-        : readArchivedDocument(onDisk);
+    const previous =
+      baseline === 'committed'
+        ? (await readHistory(file, 1))[0]
+        : onDisk === undefined
+          ? undefined
+          : readArchivedDocument(onDisk);
 
     const verdict = judge(capture, previous, options);
     if (verdict.status === 'unchanged' || verdict.status === 'suspect') return { ...verdict, path };

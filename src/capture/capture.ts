@@ -3,7 +3,8 @@
 //   2. expand feeds and sitemaps into pages; keep this shard's pages (by a hash of the URL)
 //   3. per page, politely (per-host slots and delay, robots.txt, retries with backoff):
 //      conditional GET with the stored ETag/Last-Modified → 304 is "unchanged" at once;
-//      otherwise extract (src/pipeline) and write the article file (src/archive/store)
+//      otherwise the page goes to the extraction workers (src/parallel: one thread per core),
+//      and each extraction is written to the article file (src/archive/store) in turn
 //   4. save the conditional-GET state; commit the run (see below); push with rebase-retry
 //
 // One commit per run, not per article: a scheduled run is one unit of work, so it is one
@@ -13,15 +14,17 @@
 // `git log -- <path>` (and `stet` history) because every commit touches only changed files.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import pLimit, { type LimitFunction } from 'p-limit';
+import pLimit from 'p-limit';
 import { countWords } from '../archive/normalise.js';
 import { commitPaths, storeRevision } from '../archive/store.js';
 import { describeError } from '../cli/report.js';
 import { StetError } from '../errors.js';
 import { defaultUserAgent, fetchPage } from '../fetch/fetch.js';
-import { articleIdentity, extractPage } from '../pipeline.js';
+import { extractMany } from '../parallel/pool.js';
+import { articleIdentity } from '../pipeline.js';
 import { loadSources } from '../sources/sources.js';
-import type { FetchedPage, SiteProfile } from '../types.js';
+import type { Extraction, FetchedPage, SiteProfile } from '../types.js';
+import { Channel } from './channel.js';
 import { discoverPages, type PlannedPage } from './discover.js';
 import { fetchDocument, requireOk } from './documents.js';
 import { HostGate } from './politeness.js';
@@ -49,6 +52,8 @@ export interface CaptureOptions {
   readonly profiles?: readonly SiteProfile[];
   /** @default `stet/<version> (+project URL)` */
   readonly userAgent?: string;
+  /** Extraction threads; 1 extracts on the calling thread. @default one per core */
+  readonly threads?: number;
 }
 
 export interface CaptureEvents {
@@ -63,8 +68,15 @@ export interface CaptureEvents {
 
 export const DEFAULT_PER_HOST = 2;
 export const DEFAULT_DELAY_MS = 1_000;
-/** Pages in flight across all hosts; extraction is synchronous, so more buys nothing. */
+/** Pages being fetched at once, across all hosts. */
 const PAGES_IN_FLIGHT = 16;
+/** Fetched pages waiting for an extraction thread; a full queue holds the fetching back. */
+const FETCHED_BACKLOG = 8;
+/**
+ * Below this many pages, extraction stays on this thread: starting a worker (loading jsdom and
+ * the pipeline) costs about as much as extracting a few pages.
+ */
+const MIN_PAGES_FOR_THREADS = 8;
 const DOCUMENT_TIMEOUT_MS = 30_000;
 const DOCUMENT_MAX_BYTES = 50 * 1024 * 1024;
 /** The product token matched against robots.txt User-agent lines. */
@@ -87,8 +99,6 @@ interface RunContext {
   /** Throws unless robots.txt allows `url` (skipped when the source opted out). */
   readonly permit: (url: string, checkRobots: boolean) => Promise<void>;
   readonly state: CaptureState;
-  /** Extraction and storing, one page at a time (see capturePage). */
-  readonly oneAtATime: LimitFunction;
   readonly changed: Changed[];
   readonly timings: { fetchMs: number; extractMs: number; gitMs: number };
 }
@@ -143,21 +153,10 @@ export async function runCapture(
     gate,
     permit,
     state: await CaptureState.load(options.archiveDir, shard),
-    oneAtATime: pLimit(1),
     changed: [],
     timings,
   };
-  const inFlight = pLimit(PAGES_IN_FLIGHT);
-  const results = await Promise.all(
-    pages.map((page) =>
-      inFlight(async () => {
-        const result = await capturePage(page, context);
-        events.result?.(result);
-        return result;
-      }),
-    ),
-  );
-  pageResults.push(...results);
+  pageResults.push(...(await captureAll(pages, context, events)));
 
   const gitStart = performance.now();
   const stateChanged = await context.state.save();
@@ -174,6 +173,63 @@ export async function runCapture(
   });
 }
 
+/**
+ * Every page of the run, in page order. Fetching runs many pages at once and hands full
+ * responses to the extraction threads through a bounded channel; this thread stores each
+ * extraction as it comes back, one at a time, so two writes never interleave.
+ */
+async function captureAll(
+  pages: readonly PlannedPage[],
+  context: RunContext,
+  events: CaptureEvents,
+): Promise<CaptureResult[]> {
+  const resultsByPage = new Map<number, CaptureResult>();
+  const record = (index: number, result: CaptureResult) => {
+    resultsByPage.set(index, result);
+    events.result?.(result);
+  };
+
+  const fetchedPages = new Channel<Fetched>(FETCHED_BACKLOG);
+  const inFlight = pLimit(PAGES_IN_FLIGHT);
+  const fetching = Promise.all(
+    pages.map((page, index) =>
+      inFlight(async () => {
+        const step = await fetchStage(page, context);
+        if ('result' in step) record(index, step.result);
+        else await fetchedPages.push({ index, page, fetched: step.fetched });
+      }),
+    ),
+  ).finally(() => fetchedPages.close());
+
+  // extractMany numbers pages in the order it pulls them; remember which page each number is.
+  const handedOver: Handover[] = [];
+  async function* toExtract(): AsyncGenerator<FetchedPage> {
+    for await (const item of fetchedPages) {
+      handedOver.push({ ...item, handedAt: performance.now() });
+      yield item.fetched;
+    }
+  }
+  const extractOptions =
+    context.options.profiles === undefined ? {} : { profiles: context.options.profiles };
+  const threads =
+    context.options.threads !== undefined
+      ? { threads: context.options.threads }
+      : pages.length < MIN_PAGES_FOR_THREADS
+        ? { threads: 1 }
+        : {};
+  for await (const outcome of extractMany(toExtract(), extractOptions, threads)) {
+    const handover = handedOver[outcome.index] as Handover;
+    context.timings.extractMs += performance.now() - handover.handedAt;
+    const result =
+      'error' in outcome
+        ? { url: handover.page.url, status: 'failed' as const, error: describeError(outcome.error) }
+        : await storeStage(handover, outcome.extraction, context);
+    record(handover.index, result);
+  }
+  await fetching;
+  return pages.map((_, index) => resultsByPage.get(index) as CaptureResult);
+}
+
 /** A robots.txt check that also applies the site's Crawl-delay to the gate. */
 function robotsPermit(
   robots: RobotsRules,
@@ -185,7 +241,7 @@ function robotsPermit(
     if (verdict.crawlDelayMs !== undefined) gate.slowDown(url, verdict.crawlDelayMs);
     if (!verdict.allowed) {
       throw new StetError(
-        'fetch.http',
+        'capture.robots',
         url,
         `${verdict.reason ?? 'disallowed by robots.txt'} (a source can opt out with robots: false)`,
       );
@@ -193,8 +249,26 @@ function robotsPermit(
   };
 }
 
-/** One page: robots.txt, conditional GET, then extract and write; never throws. */
-async function capturePage(page: PlannedPage, context: RunContext): Promise<CaptureResult> {
+/** A fetched page on its way to extraction; `index` is its place in the page list. */
+interface Fetched {
+  readonly index: number;
+  readonly page: PlannedPage;
+  readonly fetched: FetchedPage;
+}
+
+/** A fetched page the extraction threads took, and when (performance.now()). */
+interface Handover extends Fetched {
+  readonly handedAt: number;
+}
+
+/**
+ * robots.txt, then a conditional GET. Ends the page here with a result (304 unchanged, or
+ * failed), or returns the response for extraction. Never throws.
+ */
+async function fetchStage(
+  page: PlannedPage,
+  context: RunContext,
+): Promise<{ readonly result: CaptureResult } | { readonly fetched: FetchedPage }> {
   const { url } = page;
   const { options, state, timings } = context;
   try {
@@ -221,34 +295,32 @@ async function capturePage(page: PlannedPage, context: RunContext): Promise<Capt
       }
     });
     if (fetched.status === 304 && conditional !== undefined) {
-      return { url, status: 'unchanged', path: conditional.path, http: 304 };
+      return { result: { url, status: 'unchanged', path: conditional.path, http: 304 } };
     }
+    return { fetched };
+  } catch (error) {
+    return { result: { url, status: 'failed', error: describeError(error) } };
+  }
+}
 
-    // Extraction (synchronous, CPU-bound) and storing run one page at a time: two pages'
-    // writes must not interleave, and nothing else blocks the event loop while a store awaits
-    // its I/O, so the time measured for each is its own. Fetches go on in parallel meanwhile.
-    const { extraction, stored } = await context.oneAtATime(async () => {
-      const extractStart = performance.now();
-      const extraction = extractPage(fetched, {
-        ...(options.profiles !== undefined && { profiles: options.profiles }),
-      });
-      const storeStart = performance.now();
-      timings.extractMs += storeStart - extractStart;
-      try {
-        const stored = await storeRevision(options.archiveDir, extraction.document, {
-          identity: articleIdentity(extraction) ?? url,
-          commit: false,
-        });
-        return { extraction, stored };
-      } finally {
-        timings.gitMs += performance.now() - storeStart;
-      }
+/** Writes one extraction into the archive and records its validators; never throws. */
+async function storeStage(
+  { page, fetched }: Handover,
+  extraction: Extraction,
+  context: RunContext,
+): Promise<CaptureResult> {
+  const { url } = page;
+  const storeStart = performance.now();
+  try {
+    const stored = await storeRevision(context.options.archiveDir, extraction.document, {
+      identity: articleIdentity(extraction) ?? url,
+      commit: false,
+      baseline: 'committed',
     });
-
     // A suspect capture was not written: forget the validators, so the next run fetches it
     // in full instead of getting a 304 for a page that is not archived as served.
-    if (stored.status === 'suspect') state.delete(url);
-    else state.set(url, { path: stored.path, ...validators(fetched) });
+    if (stored.status === 'suspect') context.state.delete(url);
+    else context.state.set(url, { path: stored.path, ...validators(fetched) });
     if (stored.status === 'new' || stored.status === 'updated') {
       context.changed.push({
         status: stored.status,
@@ -267,6 +339,8 @@ async function capturePage(page: PlannedPage, context: RunContext): Promise<Capt
     };
   } catch (error) {
     return { url, status: 'failed', error: describeError(error) };
+  } finally {
+    context.timings.gitMs += performance.now() - storeStart;
   }
 }
 

@@ -131,8 +131,8 @@ describe('runCapture', () => {
     const report = await capture(sources);
     const byUrl = new Map(report.results.map((result) => [result.url, result]));
     expect(byUrl.get(`${site.url}/private/memo`)?.status).toBe('failed');
-    expect(byUrl.get(`${site.url}/private/memo`)?.error).toContain(
-      'disallowed by robots.txt line 2',
+    expect(byUrl.get(`${site.url}/private/memo`)?.error).toMatch(
+      /^capture\.robots: disallowed by robots\.txt line 2/,
     );
     expect(byUrl.get(`${site.url}/private/open`)?.status).toBe('new');
     expect(byUrl.get(`${site.url}/news/recent-1`)?.status).toBe('new');

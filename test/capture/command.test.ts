@@ -138,6 +138,7 @@ describe('stet capture (command)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`would capture  ${site.feedPages[0]}`);
     expect(result.stdout).toContain(`would capture  ${site.feedPages[1]}`);
+    expect(result.stdout).toMatch(/would capture 2 pages\n$/);
     expect(site.requestsFor('/news/')).toEqual([]);
   });
 
