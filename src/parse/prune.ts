@@ -1,5 +1,6 @@
 // Drop what no reader sees before jsdom builds its tree: <script> (except JSON-LD, which
-// metadata reads), <style>, HTML comments and <svg> subtrees. The tree is smaller, jsdom parses
+// metadata reads), <style>, HTML comments and <svg> subtrees; and flatten container nesting
+// deeper than browsers build it (see MAX_CONTAINER_DEPTH). The tree is smaller, jsdom parses
 // no CSS (one zyte page's SCSS in a <style> makes jsdom throw), and nothing here changes what
 // Readability or a reader sees. <noscript> is kept: with scripting off its content is real
 // markup, often the only copy of an article's images.
@@ -74,6 +75,28 @@ const SVG_BREAKOUT_TAGS = new Set([
 ]);
 const SVG_BREAKOUT_END_TAGS = new Set(['br', 'p']);
 
+/**
+ * Containers whose end tags the tree builder never implies, so counting start and end tags
+ * tracks their nesting. Past MAX_CONTAINER_DEPTH their tags are dropped and their content kept,
+ * as Blink's parser does at the same depth (it inserts deeper elements as siblings): a page of
+ * 100,000 nested <div>s otherwise makes jsdom's tree building quadratic and overflows the stack.
+ */
+const NESTING_CONTAINERS = new Set([
+  'div',
+  'section',
+  'article',
+  'aside',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'blockquote',
+  'span',
+  'font',
+  'center',
+]);
+const MAX_CONTAINER_DEPTH = 512;
+
 /** Where the tokenizer is inside script data (HTML spec 13.2.5.4 and following). */
 type ScriptState = 'data' | 'escaped' | 'double-escaped';
 
@@ -88,6 +111,7 @@ export function pruneHtml(html: string): string {
     copiedUpTo = to;
   };
 
+  let containerDepth = 0;
   MARKUP.lastIndex = 0;
   for (let match = MARKUP.exec(html); match !== null; match = MARKUP.exec(html)) {
     const start = match.index;
@@ -102,10 +126,19 @@ export function pruneHtml(html: string): string {
     const tagEnd = endOfTag(html, afterName);
     if (tagEnd < 0) break;
     MARKUP.lastIndex = tagEnd;
-    if (match[2] === '/') continue;
-
     const name = (match[3] ?? '').toLowerCase();
-    if (name === 'script') {
+    if (match[2] === '/') {
+      if (NESTING_CONTAINERS.has(name) && containerDepth > 0) {
+        if (containerDepth > MAX_CONTAINER_DEPTH) drop(start, tagEnd);
+        containerDepth--;
+      }
+      continue;
+    }
+
+    if (NESTING_CONTAINERS.has(name)) {
+      containerDepth++;
+      if (containerDepth > MAX_CONTAINER_DEPTH) drop(start, tagEnd);
+    } else if (name === 'script') {
       const end = scriptEnd(html, tagEnd);
       if (end < 0) break;
       if (!JSON_LD_TYPE.test(html.slice(afterName, tagEnd))) drop(start, end);

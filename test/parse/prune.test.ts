@@ -143,3 +143,16 @@ describeWithCorpus('pruneHtml on real pages', () => {
     expect(prunedTree(html)).toBe(reference);
   });
 });
+
+describe('pruneHtml: nesting deeper than browsers build', () => {
+  it('flattens containers past depth 512, keeping their content, and leaves shallower ones alone', () => {
+    const depth = 2000;
+    const html = `${'<div>'.repeat(depth)}<p>deep text</p>${'</div>'.repeat(depth)}<div>after</div>`;
+    const pruned = pruneHtml(html);
+    expect(pruned).toBe(
+      `${'<div>'.repeat(512)}<p>deep text</p>${'</div>'.repeat(512)}<div>after</div>`,
+    );
+    const shallow = `${'<section>'.repeat(100)}x${'</section>'.repeat(100)}`;
+    expect(pruneHtml(shallow)).toBe(shallow);
+  });
+});
