@@ -1,12 +1,17 @@
 // jsdom documents without a window per page. `new JSDOM()` builds a whole Window for every
 // page — several hundred interface classes installed on a fresh global, plus one more Window
-// for every <iframe> in the page — and that was about half of the parse time on the zyte
-// corpus (BENCHMARKS.md). Here one Window is created per thread, and each page gets a new
-// Document created against it, exactly as jsdom's own DOMParser does, except that the
-// document's URL is the page's URL (DOMParser would give every document the window's URL).
+// for every <iframe> in the page — which cost about half of the parse time on the zyte corpus
+// (BENCHMARKS.md). Here one Window is created per thread, and each page gets a new Document
+// created against it, as jsdom's own DOMParser does, except that the document's URL is the
+// page's URL (DOMParser would give every document the window's URL).
 //
-// This reaches into three jsdom modules that are not part of its documented API; the test
-// suite parses real pages through them, so a jsdom upgrade that moves them fails loudly.
+// Documents of a shared window must not be kept alive by it; two jsdom habits would do that,
+// and both are undone here (see the comments below). With them undone, memory stays flat over
+// thousands of pages; without them it grew by about 8 MB a page.
+//
+// This reaches into four jsdom modules that are not part of its documented API; the tests
+// parse real pages through them and check that closed documents are collected, so a jsdom
+// upgrade that moves or changes them fails loudly.
 import { createRequire } from 'node:module';
 import { JSDOM, VirtualConsole } from 'jsdom';
 
@@ -24,39 +29,50 @@ interface DocumentInterface {
 
 interface IdlUtils {
   wrapperForImpl(impl: DocumentImpl): Document;
+  implForWrapper(wrapper: unknown): { _eventListeners: Record<string, unknown> };
 }
 
 interface HtmlParser {
   parseIntoDocument(html: string, document: DocumentImpl): void;
 }
 
+interface ElementImpl {
+  readonly _ownerDocument: { readonly _defaultView: unknown };
+}
+
+/** jsdom's bookkeeping of elements with an id or name, for named access on `window`. */
+interface WindowProperties {
+  elementAttached(element: ElementImpl): void;
+  elementAttributeModified(element: ElementImpl, ...change: unknown[]): void;
+}
+
 const require = createRequire(import.meta.url);
 const DocumentIdl = require('jsdom/lib/generated/idl/Document.js') as DocumentInterface;
 const idlUtils = require('jsdom/lib/generated/idl/utils.js') as IdlUtils;
 const htmlParser = require('jsdom/lib/jsdom/browser/parser/index.js') as HtmlParser;
+const windowProperties = require('jsdom/lib/jsdom/living/window-properties.js') as WindowProperties;
+
+// `window.someId` finds elements of the window's own document only; jsdom also files every
+// element with an id or name of any document created against the window (ours, and the copies
+// extract makes of them) under that window, for good, so no page could ever be collected.
+// Elements of a document without a browsing context are not filed at all. (jsdom calls these
+// functions through the module object, so replacing them takes effect everywhere.)
+const fileElement = windowProperties.elementAttached;
+const refileElement = windowProperties.elementAttributeModified;
+windowProperties.elementAttached = (element) => {
+  if (element._ownerDocument._defaultView !== null) fileElement(element);
+};
+windowProperties.elementAttributeModified = (element, ...change) => {
+  if (element._ownerDocument._defaultView !== null) refileElement(element, ...change);
+};
 
 /** A console with no listeners: jsdom's errors ("Could not parse CSS stylesheet") go nowhere. */
 const silentConsole = new VirtualConsole();
-/**
- * Documents created against one window before the next page gets a fresh one. jsdom keeps, per
- * window, every element with an id or name (for `window[id]` lookups) and the selector engine's
- * listeners of every queried document, so documents of one window are only collected together,
- * with their window. Retiring a window every few pages bounds that to a few pages' worth of
- * memory, at the cost of one empty window per batch (about 1 ms a page).
- */
-const DOCUMENTS_PER_WINDOW = 16;
-
-interface WindowGeneration {
-  readonly window: JSDOM['window'];
-  created: number;
-  open: number;
-}
-
-let current: WindowGeneration | undefined;
+let sharedWindow: JSDOM['window'] | undefined;
 
 export interface PageDocument {
   readonly document: Document;
-  /** Done with the document; its window is closed once all of its documents are released. */
+  /** Done with the document (and any copies of it): lets them be garbage-collected. */
   release(): void;
 }
 
@@ -66,8 +82,9 @@ export interface PageDocument {
  * parsed as markup) and nothing is fetched.
  */
 export function createPageDocument(html: string, url: string | undefined): PageDocument {
-  const generation = windowForNextDocument();
-  const impl = DocumentIdl.createImpl(generation.window, [], {
+  sharedWindow ??= new JSDOM('', { virtualConsole: silentConsole }).window;
+  const window = sharedWindow;
+  const impl = DocumentIdl.createImpl(window, [], {
     options: {
       parsingMode: 'html',
       contentType: 'text/html',
@@ -78,29 +95,14 @@ export function createPageDocument(html: string, url: string | undefined): PageD
     },
   });
   htmlParser.parseIntoDocument(html, impl);
-  let released = false;
+  const document = idlUtils.wrapperForImpl(impl);
   return {
-    document: idlUtils.wrapperForImpl(impl),
+    document,
+    // jsdom's selector engine registers focus and mouse listeners on the window for every
+    // document it queries, and they keep that document alive. The shared window has no
+    // listeners of its own, so dropping them all releases this page and its copies.
     release: () => {
-      if (released) return;
-      released = true;
-      generation.open--;
-      if (generation !== current && generation.open === 0) generation.window.close();
+      idlUtils.implForWrapper(window)._eventListeners = Object.create(null);
     },
   };
-}
-
-function windowForNextDocument(): WindowGeneration {
-  if (current === undefined || current.created >= DOCUMENTS_PER_WINDOW) {
-    const retired = current;
-    current = {
-      window: new JSDOM('', { virtualConsole: silentConsole }).window,
-      created: 0,
-      open: 0,
-    };
-    if (retired !== undefined && retired.open === 0) retired.window.close();
-  }
-  current.created++;
-  current.open++;
-  return current;
 }

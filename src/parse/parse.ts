@@ -6,11 +6,11 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StetError } from '../errors.js';
+import { STDIN_INPUT } from '../fetch/input.js';
 import type { DecodedPage, ParsedPage } from '../types.js';
 import { createPageDocument, type PageDocument } from './document-factory.js';
 import { pruneHtml } from './prune.js';
 
-const STDIN_INPUT = '-';
 /** `<link rel=canonical>` and `<meta property=og:url>`: where a saved page names its URL. */
 const URL_DECLARING_TAG = /<(link|meta)\b([^>]*)>/gi;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;

@@ -1,5 +1,7 @@
 // parsePage: a jsdom document that runs nothing, loads nothing, prints nothing, and resolves
 // links against the right base URL; and every real page of the corpus parses.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeBytes } from '../../src/decode/decode.js';
 import { parsePage } from '../../src/parse/parse.js';
@@ -82,6 +84,43 @@ describe('parsePage: the document', () => {
     parsed.close();
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
+  });
+});
+
+describe('parsePage: memory', () => {
+  /** Parses a page, uses it as the pipeline does (selectors, a full copy), closes it. */
+  function parseUseAndClose(): WeakRef<Document> {
+    const html =
+      '<body id="top"><form name="search"><input name="q"></form>' +
+      '<div id="main"><p class="lead">Text</p><img name="photo" src="a.jpg"></div></body>';
+    const parsed = parsePage(decoded(html, 'page.html', 'https://example.com/'));
+    parsed.document.querySelectorAll('div > p.lead, [name]');
+    const copy = parsed.document.cloneNode(true) as Document;
+    copy.querySelector('#main');
+    parsed.close();
+    return new WeakRef(parsed.document);
+  }
+
+  it('lets a closed document, and copies of it, be garbage-collected', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const documents = Array.from({ length: 3 }, parseUseAndClose);
+    // A WeakRef keeps its target until the current job ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(documents.map((document) => document.deref())).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('keeps a document usable while another is parsed and closed', () => {
+    const first = parsePage(decoded('<div id="a"><p>First</p></div>'));
+    parsePage(decoded('<div id="a"><p>Second</p></div>')).close();
+    expect(first.document.querySelector('#a p')?.textContent).toBe('First');
+    expect(first.document.getElementById('a')).not.toBeNull();
+    first.close();
   });
 });
 
