@@ -8,17 +8,18 @@
 // Then runs the capture again, where every page answers 304 to the conditional GET.
 // Measures wall time, pages/s, peak RSS of this process (the server runs in its own), and the
 // time spent in fetch, extraction and git. Writes the capture section of BENCHMARKS.md.
+
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCapture } from '../src/capture/capture.js';
 import { type CaptureReport, countByStatus } from '../src/capture/report.js';
+import { writeBenchmarkSection } from './benchmarks-file.js';
 
 /** npm runs scripts from the project root. */
 const ROOT = process.cwd();
 const CORPUS_DIR = join(ROOT, '../shared/corpus');
-const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
 const COMMAND = 'npm run bench:capture';
 const START_MARKER = '<!-- bench:capture -->';
 const END_MARKER = '<!-- /bench:capture -->';
@@ -157,19 +158,6 @@ function section(
   ].join('\n');
 }
 
-function writeSection(text: string): void {
-  const current = existsSync(BENCHMARKS_FILE)
-    ? readFileSync(BENCHMARKS_FILE, 'utf8')
-    : '# Benchmarks\n';
-  const start = current.indexOf(START_MARKER);
-  const end = current.indexOf(END_MARKER);
-  const next =
-    start !== -1 && end > start
-      ? `${current.slice(0, start)}${text}${current.slice(end + END_MARKER.length)}`
-      : `${current.trimEnd()}\n\n${text}\n`;
-  writeFileSync(BENCHMARKS_FILE, next);
-}
-
 async function main(): Promise<void> {
   if (!existsSync(CORPUS_DIR)) throw new Error(`the corpus is missing: ${CORPUS_DIR}`);
   const files = corpusFiles();
@@ -197,7 +185,7 @@ async function main(): Promise<void> {
     for (const result of first.report.results.filter((entry) => entry.status === 'failed')) {
       process.stdout.write(`failed  ${result.url}  ${result.error}\n`);
     }
-    writeSection(text);
+    writeBenchmarkSection('capture', text);
     process.stdout.write(`${text}\n`);
   } finally {
     server.child.kill();

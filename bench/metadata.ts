@@ -10,6 +10,7 @@
 // It also checks every page of both corpora for authors that are URLs, dates, emails or
 // boilerplate, and for dates on the capture day. Writes the metadata section of BENCHMARKS.md
 // and per-page results to bench/out/metadata.json.
+
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -17,6 +18,7 @@ import { comparable, parseDate } from '../src/metadata/normalize.js';
 import { READABILITY_SOURCE } from '../src/metadata/resolve.js';
 import { extractPage } from '../src/pipeline.js';
 import type { ArticleMetadata, Extraction } from '../src/types.js';
+import { writeBenchmarkSection } from './benchmarks-file.js';
 
 /** npm runs scripts from the project root. */
 const ROOT = process.cwd();
@@ -24,7 +26,6 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 const READABILITY_DIR = join(CORPUS, 'readability', 'pages');
 const ZYTE_DIR = join(CORPUS, 'zyte');
 const TRUTH_FILE = join(ROOT, 'bench', 'metadata-truth.json');
-const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
 const OUT_FILE = join(ROOT, 'bench', 'out', 'metadata.json');
 const COMMAND = 'npm run bench:metadata';
 const START_MARKER = '<!-- bench:metadata -->';
@@ -88,7 +89,7 @@ function main(): void {
   const seconds = (Date.now() - started) / 1000;
 
   const section = report(readability, zyte, seconds);
-  writeSection(section);
+  writeBenchmarkSection('metadata', section);
   mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
   writeFileSync(
     OUT_FILE,
@@ -496,19 +497,6 @@ function details(title: string, items: readonly string[]): string[] {
     '</details>',
     '',
   ];
-}
-
-function writeSection(section: string): void {
-  const current = existsSync(BENCHMARKS_FILE)
-    ? readFileSync(BENCHMARKS_FILE, 'utf8')
-    : '# Benchmarks\n';
-  const start = current.indexOf(START_MARKER);
-  const end = current.indexOf(END_MARKER);
-  const next =
-    start !== -1 && end > start
-      ? `${current.slice(0, start)}${section}${current.slice(end + END_MARKER.length)}`
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(BENCHMARKS_FILE, next);
 }
 
 main();

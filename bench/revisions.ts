@@ -11,8 +11,9 @@
 // runs. The same commands are also timed as a user runs them — a new `node bin/stet.js`
 // process each time (the script builds dist/ first) — which adds Node's start-up and module
 // loading. Writes the revisions section of BENCHMARKS.md. STET_BENCH_KEEP=1 keeps the archives.
+
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -20,10 +21,10 @@ import { archivePath } from '../src/archive/layout.js';
 import type { CliIO } from '../src/cli/io.js';
 import { serializeDocument } from '../src/document/frontmatter.js';
 import type { ArticleDocument } from '../src/types.js';
+import { BENCHMARKS_FILE, writeBenchmarkSection } from './benchmarks-file.js';
 
 /** npm runs scripts from the project root. */
 const ROOT = process.cwd();
-const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
 const COMMAND = 'npm run bench:revisions';
 const START_MARKER = '<!-- bench:revisions -->';
 const END_MARKER = '<!-- /bench:revisions -->';
@@ -287,19 +288,6 @@ function section(
   ].join('\n');
 }
 
-function writeSection(text: string): void {
-  const current = existsSync(BENCHMARKS_FILE)
-    ? readFileSync(BENCHMARKS_FILE, 'utf8')
-    : '# Benchmarks\n';
-  const start = current.indexOf(START_MARKER);
-  const end = current.indexOf(END_MARKER);
-  const updated =
-    start !== -1 && end > start
-      ? `${current.slice(0, start)}${text}${current.slice(end + END_MARKER.length)}`
-      : `${current.trimEnd()}\n\n${text}\n`;
-  writeFileSync(BENCHMARKS_FILE, updated);
-}
-
 async function main(): Promise<void> {
   const load = loadavg()[0] ?? Number.NaN;
   const work = mkdtempSync(join(tmpdir(), 'stet-bench-revisions-'));
@@ -377,7 +365,7 @@ async function main(): Promise<void> {
       const asProcess = `process ${timing.processMs.toFixed(0)} ms (CPU ${timing.processCpuMs.toFixed(0)} ms)`;
       console.log(`${timing.name}: in-process ${inProcess}, ${asProcess}`);
     }
-    writeSection(section(timings, { historyMs, largeMs, load }));
+    writeBenchmarkSection('revisions', section(timings, { historyMs, largeMs, load }));
     console.log(`wrote the revisions section of ${BENCHMARKS_FILE}`);
   } finally {
     if (process.env[KEEP_ENV] === '1') console.log(`kept the archives in ${work}`);

@@ -12,9 +12,10 @@
 //      identical to 5;
 // then `stet --help` start-up (median of 10), and a memory-flatness run of 2,000 pages (the
 // 181 repeated) through extractPage. Writes its section of BENCHMARKS.md.
+
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -27,11 +28,11 @@ import { parsePage } from '../src/parse/parse.js';
 import { pruneHtml } from '../src/parse/prune.js';
 import { extractPage } from '../src/pipeline.js';
 import type { FetchedPage } from '../src/types.js';
+import { writeBenchmarkSection } from './benchmarks-file.js';
 
 /** npm runs scripts from the project root. */
 const ROOT = process.cwd();
 const ZYTE_DIR = resolve(ROOT, '../shared/corpus/zyte');
-const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
 const COMMAND = 'npm run bench:speed';
 const START_MARKER = '<!-- bench:speed -->';
 const END_MARKER = '<!-- /bench:speed -->';
@@ -351,23 +352,6 @@ function change(before: number, after: number): string {
   return `${percent > 0 ? '+' : '−'}${Math.abs(percent).toFixed(0)} %`;
 }
 
-function writeSection(section: string): void {
-  let text = '';
-  try {
-    text = readFileSync(BENCHMARKS_FILE, 'utf8');
-  } catch {
-    text = '# Benchmarks\n';
-  }
-  const block = `${START_MARKER}\n${section}${END_MARKER}`;
-  const start = text.indexOf(START_MARKER);
-  const end = text.indexOf(END_MARKER);
-  const next =
-    start >= 0 && end > start
-      ? text.slice(0, start) + block + text.slice(end + END_MARKER.length)
-      : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(BENCHMARKS_FILE, next);
-}
-
 async function main(): Promise<void> {
   const childIndex = process.argv.indexOf('--child');
   if (childIndex >= 0) {
@@ -382,10 +366,13 @@ async function main(): Promise<void> {
   }
   const helpMs = helpStartupMs();
   // The long memory run comes last; the timings are written before it starts.
-  writeSection(report(results as Results, helpMs));
+  writeBenchmarkSection(
+    'speed',
+    `${START_MARKER}\n${report(results as Results, helpMs)}${END_MARKER}`,
+  );
   results.flat = await runTimed('flat');
   const section = report(results as Results, helpMs);
-  writeSection(section);
+  writeBenchmarkSection('speed', `${START_MARKER}\n${section}${END_MARKER}`);
   console.log(section);
 }
 
