@@ -128,7 +128,10 @@ export function buildProgram(io: CliIO, result: { exitCode: number }): Command {
     .option('--shard <k/n>', 'capture only shard K of N (stable by URL hash)')
     .option('--report <file>', 'write a JSON report here, and a Markdown table beside it')
     .option('--push', 'pull --rebase and push the commits, with retries')
-    .option('--dry-run', 'list the pages that would be captured (reads robots.txt, feeds, sitemaps; fetches no page)')
+    .option(
+      '--dry-run',
+      'list the pages that would be captured (reads robots.txt, feeds, sitemaps; fetches no page)',
+    )
     .option('--timeout <ms>', 'network timeout per request in milliseconds', parseCount)
     .option('--config <file>', 'config file with site profiles (default: ./stet.config.json)')
     .action(async (options) => {
