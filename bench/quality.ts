@@ -5,21 +5,24 @@
 // metric (bench/quality-score.ts), scores the published outputs of other extractors in the same
 // run, and writes the table, the tuning/held-back split and the worst pages into BENCHMARKS.md
 // between the quality markers. Per-page numbers go to bench/out/quality.json.
+
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extractPage } from '../src/pipeline.js';
+import { writeBenchmarkSection } from './benchmarks-file.js';
 import { type PageScore, type Summary, scorePage, summarize, tokenize } from './quality-score.js';
 
 /** npm runs scripts from the project root. */
 const ROOT = process.cwd();
 const ZYTE_DIR = resolve(ROOT, '../shared/corpus/zyte');
-const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
 const OUT_DIR = join(ROOT, 'bench/out');
 const COMMAND = 'npm run bench:quality';
-const START_MARKER = '<!-- bench:quality -->';
-const END_MARKER = '<!-- /bench:quality -->';
+/** The hand-kept log of quality steps, appended to the generated section. */
+const STEPS_FILE = join(ROOT, 'bench/quality-steps.md');
+const _START_MARKER = '<!-- bench:quality -->';
+const _END_MARKER = '<!-- /bench:quality -->';
 /** Share of pages in the tuning split; the rest is held back. Fixed once: do not change. */
 const TUNING_PERCENT = 70;
 const WORST_PAGES = 20;
@@ -59,7 +62,7 @@ function main(): void {
 
   const scores = new Map(runs.map((run) => [run.name, scoreRun(run, ids, truth)]));
   const report = renderReport(ids, truth, runs, scores, seconds);
-  writeSection(report);
+  writeBenchmarkSection('quality', report);
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(
     join(OUT_DIR, 'quality.json'),
@@ -216,6 +219,7 @@ function renderReport(
     );
   }
   lines.push('');
+  if (existsSync(STEPS_FILE)) lines.push(readFileSync(STEPS_FILE, 'utf8').trimEnd(), '');
   return `${lines.join('\n')}\n`;
 }
 
@@ -266,20 +270,6 @@ function hostOf(url: string | undefined): string {
 
 function fixed(value: number): string {
   return value.toFixed(3);
-}
-
-function writeSection(report: string): void {
-  const current = existsSync(BENCHMARKS_FILE)
-    ? readFileSync(BENCHMARKS_FILE, 'utf8')
-    : '# Benchmarks\n';
-  const section = `${START_MARKER}\n${report}${END_MARKER}`;
-  const start = current.indexOf(START_MARKER);
-  const end = current.indexOf(END_MARKER);
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${section}${current.slice(end + END_MARKER.length)}`
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(BENCHMARKS_FILE, next);
 }
 
 main();

@@ -6,7 +6,8 @@
 //      fallbacks below need the untouched page).
 //   3. When Readability returns nothing or far too little, the best of the fallbacks:
 //      Readability again with its cleaning heuristics off, the page's JSON-LD `articleBody`,
-//      and a text-density pass that picks the block holding the most paragraph text.
+//      and a text-density pass that picks the block holding the most paragraph text; when
+//      there is none of these, the page's whole <body> (tiny pages).
 // The chosen element is adopted into the page's document, so the caller owns one tree.
 import { Readability } from '@mozilla/readability';
 import { StetError } from '../errors.js';
@@ -15,8 +16,10 @@ import { structuredArticleBody } from './structured-body.js';
 
 /** Readability's minimum article length (its default is 500; short news items are real articles). */
 const CHAR_THRESHOLD = 250;
-/** Below this many characters of text an extraction counts as "nothing usable". */
-const MIN_ARTICLE_CHARS = 80;
+/** Below this many characters of text there is no article to archive. */
+const MIN_ARTICLE_CHARS = 1;
+/** Readability's threshold in the relaxed pass, which looks for any article at all. */
+const RELAXED_CHAR_THRESHOLD = 80;
 /** A fallback replaces Readability only when it holds this many times more text. */
 const FALLBACK_GAIN = 2;
 /** Readability output shorter than this is checked against the fallbacks. */
@@ -58,7 +61,7 @@ export function extractArticle(
   const meta = readability ?? emptyMetadata(document);
 
   const fromProfile = profile?.body ? selectProfileBody(document, profile.body) : undefined;
-  if (fromProfile && fromProfile.textLength >= MIN_ARTICLE_CHARS) {
+  if (fromProfile && isUsable(fromProfile.root)) {
     return toArticle(document, fromProfile, meta);
   }
 
@@ -68,7 +71,8 @@ export function extractArticle(
       if (!best || fallback.textLength > best.textLength * FALLBACK_GAIN) best = fallback;
     }
   }
-  if (!best || best.textLength < MIN_ARTICLE_CHARS) {
+  best ??= wholeBody(document);
+  if (!best || !isUsable(best.root)) {
     throw new StetError('extract.empty', page.input, 'no article text found on the page');
   }
   return toArticle(document, best, meta);
@@ -76,11 +80,19 @@ export function extractArticle(
 
 function* fallbacks(document: Document): Generator<Candidate> {
   const relaxed = runReadability(document, { relaxed: true });
-  if (relaxed) yield { ...relaxed.candidate, method: 'readability-relaxed' };
+  if (relaxed) yield relaxed.candidate;
   const fromJsonLd = jsonLdArticleBody(document);
   if (fromJsonLd) yield fromJsonLd;
   const dense = densestBlock(document);
   if (dense) yield dense;
+}
+
+/** Last resort for tiny pages ("Test" in a bare <body>): the page's own text. */
+function wholeBody(document: Document): Candidate | undefined {
+  if (!document.body) return undefined;
+  const copy = document.body.cloneNode(true) as Element;
+  for (const noise of copy.querySelectorAll(NON_CONTENT)) noise.remove();
+  return { root: copy, method: 'body', textLength: textLength(copy) };
 }
 
 function runReadability(
@@ -90,7 +102,7 @@ function runReadability(
   const copy = document.cloneNode(true) as Document;
   carryClassHints(copy);
   const reader = new Readability<Element>(copy, {
-    charThreshold: relaxed ? MIN_ARTICLE_CHARS : CHAR_THRESHOLD,
+    charThreshold: relaxed ? RELAXED_CHAR_THRESHOLD : CHAR_THRESHOLD,
     // Classes stay on so the cleaning rules can see "share", "related", …; cleanArticle strips
     // them once the rules have run.
     keepClasses: true,
@@ -130,7 +142,8 @@ function disableReadabilityHeuristics(reader: Readability<Element>): void {
  * first (as data-stet-hint), so the cleaning rules still see what the page called the block.
  */
 function carryClassHints(document: Document): void {
-  for (const element of document.body?.querySelectorAll('div[class], div[id], section[class]') ?? []) {
+  for (const element of document.body?.querySelectorAll('div[class], div[id], section[class]') ??
+    []) {
     const child = element.firstElementChild;
     if (!child || element.childElementCount !== 1 || hasOwnText(element)) continue;
     const hint = `${child.getAttribute(CLASS_HINT) ?? ''} ${element.getAttribute('class') ?? ''} ${element.id}`;
@@ -242,6 +255,11 @@ function emptyMetadata(document: Document): Omit<ReadabilityResult, 'candidate'>
     lang: document.documentElement?.getAttribute('lang') ?? undefined,
     publishedTime: undefined,
   };
+}
+
+/** Some text, links included (a page of links is still a page); pictures alone are not. */
+function isUsable(root: Element): boolean {
+  return normalizedText(root).length >= MIN_ARTICLE_CHARS;
 }
 
 function normalizedText(element: Element): string {

@@ -8,6 +8,14 @@ import TurndownService from 'turndown';
 
 /** Inline elements Markdown has no syntax for; kept as HTML so "17<sup>th</sup>" survives. */
 const INLINE_HTML: TurndownService.TagName[] = ['sup', 'sub'];
+/** Foreign (non-HTML) content that Markdown cannot hold. */
+const FOREIGN_CONTENT = 'svg, math';
+/** Parts of a table, which Turndown's GFM rules only take inside a <table>. */
+const TABLE_PARTS = 'tr, td, th, thead, tbody, tfoot, caption';
+/** A "<" that a Markdown renderer would read as the start of a tag or comment. */
+const TAG_START = /<(?=[A-Za-z/!?])/g;
+/** "](" in code text would read as a link target to a careless renderer. */
+const LINK_TARGET = /\]\(/;
 /** Elements that start a new block of text in toPlainText. */
 const BLOCK_ELEMENTS = new Set([
   'address',
@@ -49,7 +57,7 @@ const turndown = createTurndown();
 
 /** The article as Markdown, ending with exactly one newline. */
 export function toMarkdown(root: Element): string {
-  const markdown = turndown.turndown(root as unknown as HTMLElement).trim();
+  const markdown = turndown.turndown(prepareForMarkdown(root) as unknown as HTMLElement).trim();
   return markdown ? `${markdown}\n` : '';
 }
 
@@ -92,6 +100,45 @@ export function toPlainText(root: Element): string {
   return blocks.join('\n\n');
 }
 
+/**
+ * What Turndown's table rules cannot take, fixed on a copy: SVG has no Markdown form and MathML
+ * keeps only its text (<svg><th> and <math><tr> are not HTML), and table cells whose table is
+ * outside the article (Readability may pick a <td> as the article) become plain blocks.
+ */
+function prepareForMarkdown(root: Element): Element {
+  const orphanCell = (element: Element): boolean => !element.parentElement?.closest('table');
+  const needsWork =
+    root.querySelector(FOREIGN_CONTENT) !== null ||
+    [...root.querySelectorAll(TABLE_PARTS)].some((part) => !root.contains(part.closest('table')));
+  if (!needsWork) return root;
+  const copy = root.cloneNode(true) as Element;
+  for (const element of copy.querySelectorAll(FOREIGN_CONTENT)) {
+    if (!copy.contains(element)) continue;
+    element.replaceWith(element.localName === 'math' ? (element.textContent ?? '') : '');
+  }
+  for (const part of copy.querySelectorAll(TABLE_PARTS)) {
+    if (!orphanCell(part)) continue;
+    const block = copy.ownerDocument.createElement('div');
+    block.append(...part.childNodes);
+    part.replaceWith(block);
+  }
+  return copy;
+}
+
+/** Code whose text holds a tag or a Markdown link target, which we never write verbatim. */
+function hasTagText(node: Node): boolean {
+  const text = node.textContent ?? '';
+  return new RegExp(TAG_START.source).test(text) || LINK_TARGET.test(text);
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\]\(/g, '&#93;(');
+}
+
 function createTurndown(): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
@@ -104,6 +151,27 @@ function createTurndown(): TurndownService {
     linkStyle: 'inlined',
   });
   service.use(gfm);
-  service.keep(INLINE_HTML);
+  // Kept as bare HTML tags: the page's attributes on them are never copied.
+  service.addRule('inline-html', {
+    filter: INLINE_HTML,
+    replacement: (content, node) =>
+      `<${node.nodeName.toLowerCase()}>${content}</${node.nodeName.toLowerCase()}>`,
+  });
+  // Text that reads like a tag ("<script>" written out in an article) must stay text: as an
+  // entity it renders as "<" and never as HTML.
+  const escapeMarkdown = service.escape.bind(service);
+  service.escape = (text: string): string => escapeMarkdown(text).replace(TAG_START, '&lt;');
+  // Code is literal in Markdown, so an entity would show as "&lt;": code that contains a tag
+  // is written as HTML code instead, escaped, which renders the same text and never runs.
+  service.addRule('code-with-tags', {
+    filter: (node) => node.nodeName === 'PRE' && hasTagText(node),
+    replacement: (_content, node) =>
+      `\n\n<pre><code>${escapeHtml(node.textContent ?? '')}</code></pre>\n\n`,
+  });
+  service.addRule('inline-code-with-tags', {
+    filter: (node) =>
+      node.nodeName === 'CODE' && node.parentNode?.nodeName !== 'PRE' && hasTagText(node),
+    replacement: (_content, node) => `<code>${escapeHtml(node.textContent ?? '')}</code>`,
+  });
   return service;
 }

@@ -14,7 +14,7 @@ import { cleanCorpusPage, cleanSnippet } from './pages.js';
 const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['dateline', '05844573ca7e', 'Tom Krisher, Ap Auto Writer Updated', 'New electric vehicles'],
   ['image-caption', '51374560f400', 'Vicente Aguiar loads garage door trims', 'Home Depot'],
-  ['image-credit', '51374560f400', '(AP Photo/Alan Diaz, File)', 'Home Depot'],
+  ['image-credit', '05844573ca7e', 'Photo: Damian Dovarganes, AP', 'New electric vehicles'],
   ['inline-teaser', '51374560f400', 'READ MORE ON FOX BUSINESS BY CLICKING HERE', 'Home Depot'],
   ['ui-chrome', '05844573ca7e', 'Sign In', 'New electric vehicles'],
   [
@@ -45,6 +45,8 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['disclaimer', '65408257dbe4', 'Disclaimer: The views and investment tips', 'market'],
   ['tag-list', 'cc03ddb5ef7d', 'Tags', 'Stock Car'],
   ['separator', 'a6968f427cdb', '___', 'Patrick'],
+  ['reporting-credit', '57d46c9d751e', 'Reporting by Rodrigo Campos', 'shares'],
+  ['affiliate-disclosure', 'abd9d6291b6b', 'Microsoft may earn an Affiliate Commission', 'flu'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -146,6 +148,14 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     '<h2>What the data show</h2><p>Emissions rose again last year, the agency said on Tuesday.</p>',
   ],
   ['separator', '<p>* The survey covered 2,000 adults in ten countries.</p>'],
+  [
+    'reporting-credit',
+    '<p>Reporting by phone from Kyiv was hard, she said, because the lines kept dropping.</p>',
+  ],
+  [
+    'affiliate-disclosure',
+    '<p>The retailer may earn a commission on each sale, analysts estimate, which would lift margins.</p>',
+  ],
 ];
 
 describe('rules leave article text alone', () => {

@@ -1,7 +1,8 @@
 // The rules that rewrite rather than remove: the paragraph join, unsafe content, URLs, empties.
 import { describe, expect, it } from 'vitest';
-import { toMarkdown } from '../../src/markdown/markdown.js';
-import { cleanSnippet } from './pages.js';
+import { cleanArticle } from '../../src/clean/clean.js';
+import { toMarkdown, toPlainText } from '../../src/markdown/markdown.js';
+import { articleAt, cleanSnippet, parseHtml } from './pages.js';
 
 // The split paragraph of the reference page (seed 000_5ae754d5d40549f7).
 const FIRST_HALF =
@@ -110,3 +111,36 @@ describe('switching rules off', () => {
 function toMarkdownOf(html: string): string {
   return toMarkdown(cleanSnippet(html).root);
 }
+
+describe('over-cleaning guard', () => {
+  it('undoes the rules when they would remove nearly all of the article', () => {
+    // Every block here looks like a credit line to the rules; the article is what is left.
+    const html =
+      '<p>Photo: Reuters</p><p>Photo: AP</p><p>Photo: AFP</p><p>Photo: EPA</p><p>Photo: Getty</p>';
+    const cleaned = cleanSnippet(html);
+    expect(cleaned.text).toBe('Photo: Reuters Photo: AP Photo: AFP Photo: EPA Photo: Getty');
+    expect(cleaned.removals.map((removal) => removal.ruleId)).toEqual(['over-cleaning-guard']);
+  });
+});
+
+describe('site profile removals', () => {
+  it("removes the profile's selectors after the generic rules, logged as site-profile", () => {
+    const page = parseHtml(
+      '<html><body><div id="a"><p>Article text that stays in the body.</p><p class="promo">House promotion for the site.</p></div></body></html>',
+      'https://news.example.org/x.html',
+    );
+    const cleaned = cleanArticle(articleAt(page, '#a'), {
+      profile: { hosts: ['news.example.org'], remove: ['.promo'] },
+    });
+    const text = toPlainText(cleaned.root);
+    page.close();
+    expect(text).toBe('Article text that stays in the body.');
+    expect(cleaned.removals).toEqual([
+      {
+        ruleId: 'site-profile',
+        reason: 'site profile selector .promo',
+        snippet: 'House promotion for the site.',
+      },
+    ]);
+  });
+});

@@ -62,11 +62,7 @@ describe('extractArticle', () => {
   });
 
   it('throws extract.empty naming the input when there is no article', () => {
-    const page = parseHtml(
-      '<html><body><nav><a href="/">Home</a></nav></body></html>',
-      URL,
-      'empty.html',
-    );
+    const page = parseHtml('<html><body><div> </div><nav></nav></body></html>', URL, 'empty.html');
     let thrown: unknown;
     try {
       extractArticle(page, undefined);

@@ -1,7 +1,8 @@
 // Golden test: the bundled reference page (examples/), built from the seed's text, archives to
 // exactly the seed's article — from the italic lead through "…45 more are besieged inside the
-// base.", the paragraph the page split around an ad joined. expected.md was written by hand from
-// ../shared/seeds/000_5ae754d5d40549f7.txt; it is never regenerated from our output.
+// base.", the paragraph the page split around an ad joined. expected.md is the exact archived
+// file: its body was written by hand from ../shared/seeds/000_5ae754d5d40549f7.txt and its
+// front-matter checked field by field against the seed; it is never regenerated from our output.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,13 +28,32 @@ describe('golden: Global Research reference page', () => {
   });
   const expected = readFileSync(join(CASE_DIR, 'expected.md'), 'utf8');
 
+  const expectedBody = parseDocument(expected).markdown;
+
   it('archives exactly the seed article as the Markdown body', () => {
-    expect(extraction.document.markdown).toBe(expected);
+    expect(extraction.document.markdown).toBe(expectedBody);
+    expect(expectedBody).toMatch(/^\*On November 17<sup>th<\/sup>, the Syrian Army/);
+    expect(expectedBody).toContain('said that the SAA and its allies are preparing');
+    expect(expectedBody.trimEnd()).toMatch(/45 more are besieged inside the base\.$/);
   });
 
-  it('writes that body after the front-matter of the archived file', () => {
-    const archived = parseDocument(serializeDocument(extraction.document));
-    expect(archived.markdown).toBe(expected);
+  it('writes exactly the expected archive file', () => {
+    expect(serializeDocument(extraction.document)).toBe(expected);
+  });
+
+  it("keeps the page's taxonomy, byline and source as front-matter", () => {
+    const { metadata } = parseDocument(expected);
+    expect(metadata).toMatchObject({
+      title: 'Video: Government Forces Crushed ISIS-held Pocket in Southern Syria',
+      author: 'South Front',
+      date: '2018-11-20',
+      region: 'Middle East & North Africa',
+      theme: 'US NATO War Agenda',
+      site: 'Global Research',
+      original_source: 'South Front',
+      captured: '2026-01-01T00:00:00Z',
+    });
+    expect(metadata.tags).toContain('SYRIA');
   });
 
   it('logs what it stripped, by rule', () => {

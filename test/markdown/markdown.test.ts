@@ -71,6 +71,28 @@ describe('toMarkdown', () => {
     );
   });
 
+  it('keeps text that reads like a tag as text, never as HTML', () => {
+    expect(markdownOf('<p>Type &lt;script&gt;alert(1)&lt;/script&gt; and a &lt; b.</p>')).toBe(
+      'Type &lt;script>alert(1)&lt;/script> and a < b.\n',
+    );
+  });
+
+  it('writes code that contains a tag as escaped HTML code, which shows the same text', () => {
+    expect(
+      markdownOf(
+        '<p>Use <code>&lt;b&gt;</code> here.</p><pre><code>&lt;script&gt;x()&lt;/script&gt;</code></pre>',
+      ),
+    ).toBe(
+      'Use <code>&lt;b&gt;</code> here.\n\n<pre><code>&lt;script&gt;x()&lt;/script&gt;</code></pre>\n',
+    );
+  });
+
+  it('drops SVG and keeps the text of MathML, whose table-like elements are not HTML', () => {
+    expect(
+      markdownOf('<p>Area</p><svg><th>x</th></svg><math><mtr><mtd>πr²</mtd></mtr></math>'),
+    ).toBe('Area\n\nπr²\n');
+  });
+
   it('ends with exactly one newline, and is empty for an empty article', () => {
     expect(markdownOf('<p>one</p>\n\n\n')).toBe('one\n');
     expect(markdownOf('')).toBe('');

@@ -2,7 +2,7 @@ import { textRule } from './rule.js';
 
 /** "We may earn a commission …", "FTC: We use income earning auto affiliate links." */
 const DISCLOSURE_TEXT =
-  /\b(affiliate (commission|links?|partnerships?)|(may|might) (earn|receive|get) (a |an )?(small )?(share of sales|commission|compensation)|earn(s)? a commission)\b/i;
+  /\baffiliate (commission|links?|partnerships?)\b|\b(we|us|our)\b.{0,40}\b(earn|receive|get)\b.{0,40}\b(commission|compensation|share of sales)\b/i;
 
 export const affiliateDisclosure = textRule({
   id: 'affiliate-disclosure',

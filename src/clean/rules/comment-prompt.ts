@@ -4,7 +4,8 @@ import { anyOf, classRule, textRule } from './rule.js';
 const COMMENT_TEXT =
   /^(comment on .{0,80}|leave a (comment|reply)|post a comment|add a comment|\d+\s+comments?|comments?(\s*\(\d+\))?|view comments|show comments|join the (conversation|discussion)|what do you think\??|be the first to comment|comments are closed\.?|have your say|tell us what you think|join (our|the) .{0,40}(forums?|community|discussion|conversation)\b.{0,200}|report (an )?(error|typo|correction))[.…!]*$/i;
 /** A note on how comments are moderated, in the languages of the corpus. */
-const MODERATION_NOTE = /\b(comments?|comentários|comentarios|commentaires|kommentare|commenti)\b.{0,200}\bmodera/i;
+const MODERATION_NOTE =
+  /\b(comments?|comentários|comentarios|commentaires|kommentare|commenti)\b.{0,200}\bmodera|\bmodera\w*\b.{0,40}\bcomments\b/i;
 const COMMENT_CLASS = /(^|[\s_-])(comments?|comment-list|disqus|respond|discussion)([\s_-]|$)/;
 
 export const commentPrompt = anyOf(
@@ -12,7 +13,7 @@ export const commentPrompt = anyOf(
     id: 'comment-prompt',
     reason: 'comment prompts and comment sections are reader talk, not the article',
     pattern: COMMENT_TEXT,
-    maxChars: 160,
+    maxChars: 300,
   }),
   textRule({
     id: 'comment-prompt',

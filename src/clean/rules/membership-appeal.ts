@@ -6,10 +6,10 @@ const MEMBERSHIP_TEXT =
 
 /** A box that opens with an appeal and goes on asking for money or membership. */
 const APPEAL_BOX =
-  /^(support (independent|our|quality) (media|journalism|reporting)|become an? (member|supporter|patron)|support us|donate|(get|unlock|enjoy) (full |unlimited )?access to|if you (enjoyed|liked|value|appreciate) (this|our) (article|story|piece|reporting|journalism))\b.{0,300}\b(donate|donation|member|membership|subscribe|subscriptions?|reader-funded|support us|premium)\b/i;
+  /^(support (independent|our|quality) (media|journalism|reporting)|become an? (member|supporter|patron)|support us|donate|(get|unlock|enjoy) (full |unlimited )?access to|if you (enjoyed|liked|value|appreciate) (this|our) (article|story|piece|reporting|journalism))\b.{0,300}\b(donate|donation|members?|membership|subscribe|subscriptions?|reader-funded|support us|premium)\b/i;
 const REASON = 'membership, subscription and donation appeals are site promotion, not the article';
 
 export const membershipAppeal = anyOf(
   textRule({ id: 'membership-appeal', reason: REASON, pattern: MEMBERSHIP_TEXT, maxChars: 60 }),
-  textRule({ id: 'membership-appeal', reason: REASON, pattern: APPEAL_BOX, maxChars: 400 }),
+  textRule({ id: 'membership-appeal', reason: REASON, pattern: APPEAL_BOX, maxChars: 600 }),
 );

@@ -2,7 +2,10 @@ import { classAndId, linkDensity, type RemovalRule, textOf } from './rule.js';
 
 /** Headings of teaser lists: "Related", "Read more", "Most popular", "You may also like". */
 const RELATED_HEADING =
-  /^(related( (articles?|stories|posts|content|coverage|news|reading|links|topics|videos?))?(\s+(from|on|in|about)\b.{0,50})?|read (more|next|also)|more (from|on|in|about|stories|news|like this)\b.{0,60}|most (popular|read|viewed|shared)|(you|we think you) (may|might|will) (also )?(like|enjoy)|recommended( (for you|reading|stories|articles))?|see also|also (read|see|on)|further reading|trending( now)?|popular (posts|stories|articles)|what to read next|latest (news|stories|articles)|top stories|editor'?s picks|don'?t miss|top videos?|more videos|watch (more|next)|latest videos|must reads?|(the )?latest|leggi anche|lee también|lire aussi|voir aussi|lesen sie auch|auch interessant|leia também|veja também|baca juga)\s*[:.…]*$/i;
+  /^(related( (articles?|stories|posts|content|coverage|news|reading|links|topics|videos?))?(\s+(from|on|in|about)\b.{0,50})?|read (more|next|also)|more (from|on|in|about|stories|news|like this)\b.{0,60}|most (popular|read|viewed|shared)|(you|we think you) (may|might|will) (also )?(like|enjoy)|recommended( (for you|reading|stories|articles))?|see also|also (read|see|on)|further reading|trending( now)?|popular (posts|stories|articles)|what to read next|latest (news|stories|articles)|top stories|editor'?s picks|don'?t miss|top videos?|more videos|watch (more|next)|latest videos|must reads?|(the )?latest)\s*[:.…]*$/i;
+/** The same headings in the other languages of the pages we archive. */
+const RELATED_HEADING_I18N =
+  /^(leggi anche|articoli correlati|potrebbe interessarti|lee también|te puede interesar|artículos relacionados|noticias relacionadas|lire aussi|à lire aussi|voir aussi|articles similaires|sur le même sujet|lesen sie auch|auch interessant|ähnliche artikel|weitere artikel|mehr zum thema|leia também|veja também|você também pode gostar|(mensagens|posts|artigos|notícias|publicações) relacionad[ao]s|relacionad[ao]s|mais lidas|baca juga|читайте также|похожие (статьи|записи|новости)|самые популярные.{0,40}|популярное)\s*[:.…]*$/iu;
 /** An inline "Read more: <link>" / "Related: <link>" line inside the article. */
 const RELATED_LINE =
   /^\(?(related|read more|read also|also read|see also|more|recommended|watch|listen|further reading|leggi anche( su)?|lee también|lire aussi|lesen sie auch|leia também|baca juga)\s*:/i;
@@ -25,7 +28,7 @@ export const relatedLinks: RemovalRule = {
       return text.length <= context.articleLength * RELATED_MAX_SHARE && linkDensity(element) > 0.3;
     }
     if (startsWithRelatedHeading(element) && linkDensity(element) > 0.5) return true;
-    if (text.length <= RELATED_HEADING_MAX_CHARS && RELATED_HEADING.test(text)) {
+    if (text.length <= RELATED_HEADING_MAX_CHARS && isRelatedHeading(text)) {
       removeTeaserListAfter(element);
       return true;
     }
@@ -50,5 +53,9 @@ function startsWithRelatedHeading(element: Element): boolean {
   const first = element.firstElementChild;
   if (!first || first === element.lastElementChild) return false;
   const heading = textOf(first);
-  return heading.length <= RELATED_HEADING_MAX_CHARS && RELATED_HEADING.test(heading);
+  return heading.length <= RELATED_HEADING_MAX_CHARS && isRelatedHeading(heading);
+}
+
+function isRelatedHeading(text: string): boolean {
+  return RELATED_HEADING.test(text) || RELATED_HEADING_I18N.test(text);
 }

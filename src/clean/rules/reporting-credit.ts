@@ -1,13 +1,14 @@
-import { textRule } from './rule.js';
+import { anyOf, textRule } from './rule.js';
 
-/** "Reporting by …; Editing by …", "Associated Press writers … contributed to this report." */
+/** "Reporting by Jane Doe; Editing by …" — a name follows, so case matters (no /i). */
 const CREDIT_LINE =
-  /^\(?((additional )?reporting|writing|editing|compiled|produced) by\b|\bcontributed (to )?(this )?(report|story|article)(ing)?\.?\)?$/i;
+  /^\(?([Aa]dditional [Rr]eporting|[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by \p{Lu}/u;
+/** "Associated Press writers … contributed to this report." */
+const CONTRIBUTED_LINE = /\bcontributed (to )?(this )?(report|story|article)(ing)?\.?\)?$/i;
+const REASON =
+  'newsroom credit lines ("Reporting by …", "… contributed to this report") are not article text';
 
-export const reportingCredit = textRule({
-  id: 'reporting-credit',
-  reason: 'newsroom credit lines ("Reporting by …", "… contributed to this report") are not article text',
-  pattern: CREDIT_LINE,
-  maxChars: 400,
-  candidates: 'p, div, span, em, i, small',
-});
+export const reportingCredit = anyOf(
+  textRule({ id: 'reporting-credit', reason: REASON, pattern: CREDIT_LINE, maxChars: 400 }),
+  textRule({ id: 'reporting-credit', reason: REASON, pattern: CONTRIBUTED_LINE, maxChars: 400 }),
+);

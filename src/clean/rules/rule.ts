@@ -44,10 +44,13 @@ export const BLOCKS =
 /** Inline elements: a text rule takes one only when it is all the text of its block. */
 const INLINE = new Set(['a', 'span', 'strong', 'em', 'b', 'i', 'small']);
 
-/** True when `element` is an inline part of a longer sentence ("… <a>Sign up</a> for …"). */
+/** True when `element` is an inline part of a sentence ("… <a>Sign up</a> for …"): its block has prose of its own around it. */
 export function isInlineInText(element: Element, text: string): boolean {
   const parent = element.parentElement;
-  return INLINE.has(element.localName) && parent !== null && textOf(parent) !== text;
+  if (!INLINE.has(element.localName) || parent === null || textOf(parent) === text) return false;
+  return [...parent.childNodes].some(
+    (child) => child.nodeType === child.TEXT_NODE && /\p{L}/u.test(child.nodeValue ?? ''),
+  );
 }
 
 /** Whitespace-collapsed text of an element. */

@@ -21,7 +21,7 @@ export const splitParagraphJoin: TransformRule = {
         between.push(second);
         second = second.nextElementSibling;
       }
-      if (!second || second.localName !== 'p' || !STARTS_LOWERCASE.test(textOf(second))) continue;
+      if (second?.localName !== 'p' || !STARTS_LOWERCASE.test(textOf(second))) continue;
       for (const filler of between) {
         if (textOf(filler)) removed(filler);
         filler.remove();

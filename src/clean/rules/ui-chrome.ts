@@ -15,6 +15,10 @@ export const uiChrome: RemovalRule = {
     if (CONTROL_LABEL.test(text)) return true;
     // A block that only repeats the page's own address comes from a share or print widget.
     const url = element.ownerDocument.URL;
-    return text.length > 0 && !element.querySelector('a') && (text === url || text === url.replace(/\/$/, ''));
+    return (
+      text.length > 0 &&
+      !element.querySelector('a') &&
+      (text === url || text === url.replace(/\/$/, ''))
+    );
   },
 };
