@@ -2,6 +2,7 @@
 // Readability mutates the document. Nothing is chosen here; resolve.ts ranks the candidates.
 import type { MetadataCandidate, MetadataField, ParsedPage, SiteProfile } from '../types.js';
 import { dateInUrl } from './normalize.js';
+import { elementsTagged } from './page-view.js';
 import {
   jsonLdCandidates,
   linkCandidates,
@@ -20,6 +21,8 @@ import {
 } from './visible.js';
 
 export const SITE_PROFILE_SOURCE = 'site-profile';
+/** What separates the words of an attribute such as rel (CSS's `~=`). */
+const CSS_WHITESPACE = /[ \t\n\r\f]+/;
 
 export function collectMetadata(
   page: ParsedPage,
@@ -65,7 +68,11 @@ function profileCandidates(
 /** A date in the page URL or its canonical URL (/2018/11/20/). */
 function urlDateCandidates(pageUrl: string | undefined, document: Document): MetadataCandidate[] {
   const canonical =
-    document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? undefined;
+    elementsTagged(document, 'link')
+      .find((link) =>
+        (link.getAttribute('rel') ?? '').toLowerCase().split(CSS_WHITESPACE).includes('canonical'),
+      )
+      ?.getAttribute('href') ?? undefined;
   for (const url of [pageUrl, canonical]) {
     const date = url === undefined ? undefined : dateInUrl(url);
     if (date !== undefined) return [{ field: 'date', value: date, source: 'url-date' }];

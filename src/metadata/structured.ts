@@ -3,6 +3,7 @@
 // in the candidate so the resolver can rank it and --debug can show it.
 import type { MetadataCandidate, MetadataField } from '../types.js';
 import { collapse } from './normalize.js';
+import { elementsTagged, pageElements } from './page-view.js';
 
 /** schema.org types that describe the article itself. */
 const ARTICLE_TYPES = new Set(
@@ -144,7 +145,10 @@ type JsonObject = Record<string, unknown>;
 
 export function jsonLdCandidates(document: Document): MetadataCandidate[] {
   const nodes: JsonObject[] = [];
-  for (const script of document.querySelectorAll('script[type*="ld+json" i]')) {
+  const scripts = elementsTagged(document, 'script').filter((script) =>
+    (script.getAttribute('type') ?? '').toLowerCase().includes('ld+json'),
+  );
+  for (const script of scripts) {
     const data = parseLenientJson(script.textContent ?? '');
     if (data !== undefined) flattenNodes(data, nodes);
   }
@@ -328,7 +332,8 @@ export function metaCandidates(document: Document): MetadataCandidate[] {
   // Several <meta> authors under one spelling are co-authors; "dc:creator" (property) and
   // "DC.creator" (name) are two spellings of one value, and property (RDFa) is preferred.
   const authors = new Map<string, { source: string; names: string[] }>();
-  for (const meta of document.querySelectorAll('meta[content]')) {
+  const metas = elementsTagged(document, 'meta').filter((meta) => meta.hasAttribute('content'));
+  for (const meta of metas) {
     const spelling = meta.hasAttribute('property') ? 'property' : 'name';
     const key = (
       meta.getAttribute('property') ??
@@ -393,8 +398,9 @@ const MICRODATA_FIELDS: Readonly<Record<string, MetadataField>> = {
 export function microdataCandidates(document: Document): MetadataCandidate[] {
   const candidates: MetadataCandidate[] = [];
   const authors: string[] = [];
-  for (const element of document.querySelectorAll('[itemprop]')) {
-    if (element.tagName === 'META' && element.closest('head') !== null) continue; // read as <meta>
+  for (const element of pageElements(document).all) {
+    if (!element.hasAttribute('itemprop')) continue;
+    if (element.tagName === 'META' && insideHead(element)) continue; // read as <meta>
     for (const property of (element.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/)) {
       const field = MICRODATA_FIELDS[property];
       if (field === undefined) continue;
@@ -415,6 +421,13 @@ export function microdataCandidates(document: Document): MetadataCandidate[] {
     });
   }
   return candidates;
+}
+
+function insideHead(element: Element): boolean {
+  for (let node: Element | null = element; node !== null; node = node.parentElement) {
+    if (node.localName === 'head') return true;
+  }
+  return false;
 }
 
 function microdataValue(element: Element, field: MetadataField): string | undefined {
@@ -461,7 +474,11 @@ export function linkCandidates(document: Document): MetadataCandidate[] {
   const authorsByBlock = new Map<Element, string[]>();
   // One pass over links, reading rel in JavaScript: jsdom's case-insensitive attribute
   // selectors ([rel~="author" i]) cost more than the rest of metadata collection.
-  for (const link of document.querySelectorAll('a[href], link[href], a[rel]')) {
+  const links = elementsTagged(document, 'a', 'link').filter(
+    (element) =>
+      element.hasAttribute('href') || (element.localName === 'a' && element.hasAttribute('rel')),
+  );
+  for (const link of links) {
     const rel = ` ${(link.getAttribute('rel') ?? '').toLowerCase()} `;
     const href = link.getAttribute('href') ?? '';
     if (link.tagName === 'LINK') {

@@ -3,7 +3,15 @@
 // "Filed under"), breadcrumbs, "original source" lines, and the <html lang>.
 import type { MetadataCandidate, MetadataField } from '../types.js';
 import { collapse, dateInText } from './normalize.js';
-import { articleFirst, elementsNamed, headlineOf, isNoise } from './page-view.js';
+import {
+  articleFirst,
+  bodyElementsTagged,
+  bodyTexts,
+  descendantsTagged,
+  elementsNamed,
+  headlineOf,
+  isNoise,
+} from './page-view.js';
 import { AUTHOR_JOINER } from './structured.js';
 
 /** Class or id fragments of bylines and author boxes (plus <address> and class "by"). */
@@ -55,6 +63,8 @@ const HOME_CRUMB = /^(?:home|homepage|start|startseite|accueil|inicio|portada|г
 const ORIGINAL_SOURCE =
   /(?:original source of this article is|(?:was\s+)?(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:at|in|on|by)|this article (?:is|was) republished from|republished (?:with permission )?from)\s+(?:the\s+)?(.+)/i;
 const MAX_SOURCE_LINE_LENGTH = 400;
+/** Elements that can hold an "original source" line. */
+const SOURCE_LINE_TAGS = ['p', 'div', 'li', 'span', 'em', 'i', 'small', 'footer'];
 
 export function documentCandidates(document: Document): MetadataCandidate[] {
   const candidates: MetadataCandidate[] = [];
@@ -78,7 +88,7 @@ export function bylineCandidates(document: Document): MetadataCandidate[] {
   const found: Element[] = [];
   const named = [
     ...elementsNamed(document, BYLINE_NAME),
-    ...(document.body?.querySelectorAll('address') ?? []),
+    ...bodyElementsTagged(document, 'address'),
   ];
   for (const element of named) {
     if (isNoise(element) || hasSeenAncestor(element, seen)) continue;
@@ -115,7 +125,7 @@ export function bylineCandidates(document: Document): MetadataCandidate[] {
 /** The first visible date next to the article (byline, dateline) and the first <time>. */
 export function visibleDateCandidates(document: Document): MetadataCandidate[] {
   const candidates: MetadataCandidate[] = [];
-  const times = articleFirst([...(document.body?.querySelectorAll('time') ?? [])]).filter(
+  const times = articleFirst(bodyElementsTagged(document, 'time')).filter(
     (element) => !isNoise(element),
   );
   for (const time of times) {
@@ -151,15 +161,11 @@ export function labelCandidates(
   const pattern = new RegExp(`^\\s*(${names.join('|')})\\s*(:|：)?\\s*`, 'i');
   const candidates: MetadataCandidate[] = [];
   const used = new Set<Element>();
-  const walker = document.createTreeWalker(
-    document.body ?? document.documentElement,
-    4 /* SHOW_TEXT */,
-  );
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    const match = pattern.exec(node.textContent ?? '');
+  for (const [node, text] of bodyTexts(document)) {
+    const match = pattern.exec(text);
     if (match === null) continue;
     const name = (match[1] ?? '').toLowerCase();
-    const rest = (node.textContent ?? '').slice(match[0].length);
+    const rest = text.slice(match[0].length);
     if (match[2] === undefined && !LABELS_WITHOUT_COLON.has(name)) {
       // "Region" alone in an inline element, the colon in the next text: "<b>Region</b>: …"
       if (rest.trim() !== '' || !/^\s*[:：]/.test(nextText(node))) continue;
@@ -178,11 +184,11 @@ export function labelCandidates(
 export function breadcrumbCandidates(document: Document): MetadataCandidate[] {
   const trail =
     elementsNamed(document, BREADCRUMB_NAME)[0] ??
-    [...(document.body?.querySelectorAll('nav') ?? [])].find((nav) =>
+    bodyElementsTagged(document, 'nav').find((nav) =>
       BREADCRUMB_NAME.test(nav.getAttribute('aria-label') ?? ''),
     );
   if (trail === undefined) return [];
-  const items = [...trail.querySelectorAll('a')].map((link) => collapse(link.textContent ?? ''));
+  const items = descendantsTagged(trail, 'a').map((link) => collapse(link.textContent ?? ''));
   const crumbs = items.filter(
     (item, index) => item !== '' && !(index === 0 && HOME_CRUMB.test(item)) && item.length <= 60,
   );
@@ -194,21 +200,18 @@ export function originalSourceCandidates(document: Document): MetadataCandidate[
   const candidates: MetadataCandidate[] = [];
   // Most pages have no such line: one test of the whole text spares a walk over every block.
   if (!ORIGINAL_SOURCE.test(document.body?.textContent ?? '')) return candidates;
-  for (const element of document.body?.querySelectorAll('p, div, li, span, em, i, small, footer') ??
-    []) {
+  for (const element of bodyElementsTagged(document, ...SOURCE_LINE_TAGS)) {
     const text = collapse(element.textContent ?? '');
     if (text.length > MAX_SOURCE_LINE_LENGTH) continue;
     // Take the smallest element that holds the whole phrase.
     const match = ORIGINAL_SOURCE.exec(text);
     if (
       match === null ||
-      [...element.querySelectorAll(':scope > *')].some((child) =>
-        ORIGINAL_SOURCE.test(collapse(child.textContent ?? '')),
-      )
+      [...element.children].some((child) => ORIGINAL_SOURCE.test(collapse(child.textContent ?? '')))
     ) {
       continue;
     }
-    const link = [...element.querySelectorAll('a')].find(
+    const link = descendantsTagged(element, 'a').find(
       (a) => text.indexOf(collapse(a.textContent ?? '')) >= (match.index ?? 0),
     );
     const named = link === undefined ? undefined : collapse(link.textContent ?? '');
@@ -277,12 +280,8 @@ function hasSeenAncestor(element: Element, seen: ReadonlySet<Element>): boolean 
 /** The smallest elements whose text starts with `prefix` ("By …") and is byline-sized. */
 function elementsStartingWith(document: Document, prefix: RegExp): Element[] {
   const found: Element[] = [];
-  const walker = document.createTreeWalker(
-    document.body ?? document.documentElement,
-    4 /* SHOW_TEXT */,
-  );
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    if (!prefix.test(node.textContent ?? '')) continue;
+  for (const [node, nodeText] of bodyTexts(document)) {
+    if (!prefix.test(nodeText)) continue;
     let element = node.parentElement;
     // "<span>By</span> <a>Name</a>": climb to the element holding the name too.
     while (
@@ -306,7 +305,7 @@ function bylineText(element: Element): string | undefined {
   if (text === '') return undefined;
   if (text.length <= MAX_BYLINE_LENGTH) {
     // Several linked names in one byline: keep them apart for the splitter.
-    const links = [...element.querySelectorAll('a')]
+    const links = descendantsTagged(element, 'a')
       .map((a) => collapse(a.textContent ?? ''))
       .filter(Boolean);
     if (links.length > 1 && links.every((name) => name.length <= 60)) {
@@ -346,7 +345,7 @@ function labelBlock(labelText: Node): Element | undefined {
 
 /** The links after the label, or the comma-separated text after it when there are none. */
 function labelValues(block: Element, labelText: Node, label: string): string[] {
-  const links = [...block.querySelectorAll('a')].filter(
+  const links = descendantsTagged(block, 'a').filter(
     (link) => labelText.compareDocumentPosition(link) & 4 /* FOLLOWING */ || block.tagName === 'DD',
   );
   const values =
