@@ -16,8 +16,8 @@ import { structuredArticleBody } from './structured-body.js';
 
 /** Readability's minimum article length (its default is 500; short news items are real articles). */
 const CHAR_THRESHOLD = 250;
-/** Below this many characters of text there is no article to archive. */
-const MIN_ARTICLE_CHARS = 1;
+/** An article has at least one word: a letter or a digit. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** Readability's threshold in the relaxed pass, which looks for any article at all. */
 const RELAXED_CHAR_THRESHOLD = 80;
 /** A fallback replaces Readability only when it holds this many times more text. */
@@ -257,9 +257,12 @@ function emptyMetadata(document: Document): Omit<ReadabilityResult, 'candidate'>
   };
 }
 
-/** Some text, links included (a page of links is still a page); pictures alone are not. */
+/**
+ * At least one word (a letter or digit), links included (a page of links is still a page);
+ * pictures alone are not, nor stray punctuation such as the `<` of a truncated response.
+ */
 function isUsable(root: Element): boolean {
-  return normalizedText(root).length >= MIN_ARTICLE_CHARS;
+  return WORD_CHARACTER.test(normalizedText(root));
 }
 
 function normalizedText(element: Element): string {

@@ -73,6 +73,18 @@ describe('extractArticle', () => {
     expect(isStetError(thrown) && thrown.code).toBe('extract.empty');
     expect(isStetError(thrown) && thrown.subject).toBe('empty.html');
   });
+
+  it('finds no article in a truncated response whose only text is punctuation', () => {
+    // The first 64 bytes of a page cut short by a lying Content-Length: the stray `<` is all
+    // the text there is.
+    const page = parseHtml(
+      '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<',
+      URL,
+      'truncated.html',
+    );
+    expect(() => extractArticle(page, undefined)).toThrow('no article text found on the page');
+    page.close();
+  });
 });
 
 describeWithCorpus('extractArticle on a page Readability cuts short', () => {
