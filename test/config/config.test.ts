@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { StetError } from '../../src/errors.js';
+import { failure } from '../helpers/errors.js';
 
 let dir: string;
 beforeEach(() => {
@@ -12,15 +12,6 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function failure(promise: Promise<unknown>): Promise<StetError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(StetError);
-  return error as StetError;
-}
 
 describe('loadConfig', () => {
   it('is empty when there is no stet.config.json in the cwd', async () => {

@@ -1,10 +1,11 @@
 // fetchPage against a real HTTP server on 127.0.0.1: every way a response can be refused, and
 // the ones that must get through (redirects within the limit, 304, HTML without a type).
+
 import { createServer } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StetError } from '../../src/errors.js';
 import { defaultUserAgent, fetchPage } from '../../src/fetch/fetch.js';
+import { failure } from '../helpers/errors.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 const PAGE = '<!doctype html><html><head><title>T</title></head><body><p>Hello</p></body></html>';
@@ -97,15 +98,6 @@ afterAll(async () => {
 
 function redirect(location: string) {
   return { status: 302, headers: { location }, body: '' };
-}
-
-async function failure(promise: Promise<unknown>): Promise<StetError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(StetError);
-  return error as StetError;
 }
 
 describe('fetchPage: successful responses', () => {

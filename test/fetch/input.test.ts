@@ -1,12 +1,13 @@
 // loadInput: a URL goes to the network, "-" to stdin, a saved page (.html, .htm, .gz) to disk;
 // everything else is refused with an error that names the input.
+
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StetError } from '../../src/errors.js';
 import { loadInput } from '../../src/fetch/input.js';
+import { failure } from '../helpers/errors.js';
 import { makeTempDir, removeDir } from '../helpers/repo.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -35,15 +36,6 @@ afterAll(async () => {
   await server.close();
   await removeDir(dir);
 });
-
-async function failure(promise: Promise<unknown>): Promise<StetError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(StetError);
-  return error as StetError;
-}
 
 describe('loadInput: sources', () => {
   it('fetches an http URL', async () => {
