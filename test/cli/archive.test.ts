@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, runStet } from '../helpers/cli.js';
+import { runCli, stet } from '../helpers/cli.js';
 import { PROJECT_ROOT } from '../helpers/corpus.js';
 import {
   commitCount,
@@ -186,17 +186,17 @@ describe('stet archive', () => {
 
   it('runs as a real process: prints new, then unchanged, with exit code 0', async () => {
     const archive = join(dir, 'demo');
-    const first = await runStet(['archive', EXAMPLE, '--archive', archive]);
+    const first = await stet(['archive', EXAMPLE, '--archive', archive]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^new {2}/);
-    const second = await runStet(['archive', EXAMPLE, '--archive', archive]);
+    const second = await stet(['archive', EXAMPLE, '--archive', archive]);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^unchanged {2}/);
   });
 
   it('exits 2 on bad usage and names the problem', async () => {
-    const run = await runStet(['archive', EXAMPLE, '--no-such-option']);
+    const run = await stet(['archive', EXAMPLE, '--no-such-option']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("unknown option '--no-such-option'");
   });

@@ -1,95 +1,16 @@
 // The reliability suite runs the real CLI (node bin/stet.js, built by `npm test`) as a process,
 // and checks what an archive looks like afterwards with git itself, never with stet's code.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
-import { STET_BIN } from '../helpers/cli.js';
-import { PROJECT_ROOT } from '../helpers/corpus.js';
 
-/** A run that has not finished after this long is killed and reported as hung. */
-export const RUN_LIMIT_MS = 120_000;
+import { type StetRun, splitLines } from '../helpers/cli.js';
+
+export { type StetRun, splitLines, startStet, stet } from '../helpers/cli.js';
+
 /** The --timeout the suite gives stet for one page: long enough for a loaded CI machine. */
 export const PAGE_TIMEOUT_MS = 2000;
-
-export interface StetRun {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** stdout and stderr split into lines, blank lines dropped. */
-  readonly lines: readonly string[];
-}
-
-export interface SpawnOptions {
-  readonly cwd?: string;
-  readonly stdin?: string | Uint8Array;
-  readonly env?: NodeJS.ProcessEnv;
-  /** Kill the process (SIGKILL) after this long: a hang guard, not a speed assertion. */
-  readonly limitMs?: number;
-}
-
-/** A started stet process: `done` resolves when it exits; `child` allows kill -9. */
-export interface StetProcess {
-  readonly child: ChildProcess;
-  readonly done: Promise<StetRun>;
-  /** Resolves when stdout or stderr has printed a line matching `pattern`. */
-  waitForLine(pattern: RegExp): Promise<string>;
-}
-
-export function startStet(args: readonly string[], options: SpawnOptions = {}): StetProcess {
-  const child = spawn(process.execPath, [STET_BIN, ...args], {
-    cwd: options.cwd ?? PROJECT_ROOT,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
-  });
-  let stdout = '';
-  let stderr = '';
-  const watchers: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  const notify = (): void => {
-    for (const watcher of [...watchers]) {
-      const line = splitLines(`${stdout}\n${stderr}`).find((l) => watcher.pattern.test(l));
-      if (line !== undefined) {
-        watchers.splice(watchers.indexOf(watcher), 1);
-        watcher.resolve(line);
-      }
-    }
-  };
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString('utf8');
-    notify();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-    notify();
-  });
-  const limit = setTimeout(() => child.kill('SIGKILL'), options.limitMs ?? RUN_LIMIT_MS);
-  const done = new Promise<StetRun>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(limit);
-      resolve({ code, signal, stdout, stderr, lines: splitLines(`${stdout}\n${stderr}`) });
-    });
-  });
-  child.stdin?.end(options.stdin ?? '');
-  return {
-    child,
-    done,
-    waitForLine: (pattern) =>
-      new Promise((resolve, reject) => {
-        watchers.push({ pattern, resolve });
-        notify();
-        done.then(() => reject(new Error(`stet exited before printing ${pattern}`)), reject);
-      }),
-  };
-}
-
-export function stet(args: readonly string[], options: SpawnOptions = {}): Promise<StetRun> {
-  return startStet(args, options).done;
-}
-
-export function splitLines(text: string): string[] {
-  return text.split('\n').filter((line) => line.trim() !== '');
-}
 
 /** The line stet printed for `subject` (a URL or path), or undefined. */
 export function lineFor(run: StetRun, subject: string): string | undefined {
