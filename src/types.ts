@@ -36,6 +36,11 @@ export interface ParsedPage {
   readonly url: string | undefined;
   readonly document: Document;
   readonly fetchedAt: Date;
+  /**
+   * A new document parsed again from the same (pruned) HTML: the page as it was, for passes
+   * that need it after `document` has been changed. Released by close() too.
+   */
+  parseAgain(): Document;
   close(): void;
 }
 

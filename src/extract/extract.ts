@@ -2,12 +2,13 @@
 //
 // Steps, in order:
 //   1. A site profile's `body` selector, when the user named one and it matches enough text.
-//   2. Readability 0.6 on a copy of the document (Readability mutates what it parses, and the
-//      fallbacks below need the untouched page).
-//   3. When Readability returns nothing or far too little, the best of the fallbacks:
-//      Readability again with its cleaning heuristics off, the page's JSON-LD `articleBody`,
-//      and a text-density pass that picks the block holding the most paragraph text; when
-//      there is none of these, the page's whole <body> (tiny pages).
+//   2. Readability 0.6 on the page's document itself (it rearranges what it parses; nothing
+//      after this stage reads the page, so no copy is made).
+//   3. When Readability returns nothing or far too little, the best of the fallbacks, run on
+//      the page parsed again (the untouched page): the page's JSON-LD `articleBody`, a
+//      text-density pass that picks the block holding the most paragraph text, and Readability
+//      again with its cleaning heuristics off; when there is none of these, the page's whole
+//      <body> (tiny pages).
 // The chosen element is adopted into the page's document, so the caller owns one tree.
 import { Readability } from '@mozilla/readability';
 import { StetError } from '../errors.js';
@@ -57,34 +58,35 @@ export function extractArticle(
   profile: SiteProfile | undefined,
 ): ExtractedArticle {
   const document = page.document;
+  const fromProfile = profile?.body ? selectProfileBody(document, profile.body) : undefined;
   const readability = runReadability(document, {});
   const meta = readability ?? emptyMetadata(document);
-
-  const fromProfile = profile?.body ? selectProfileBody(document, profile.body) : undefined;
   if (fromProfile && isUsable(fromProfile.root)) {
     return toArticle(document, fromProfile, meta);
   }
 
   let best = readability?.candidate;
   if (!best || best.textLength < SHORT_ARTICLE_CHARS) {
-    for (const fallback of fallbacks(document)) {
+    for (const fallback of fallbacks(page.parseAgain())) {
       if (!best || fallback.textLength > best.textLength * FALLBACK_GAIN) best = fallback;
     }
+    best ??= wholeBody(page.parseAgain());
   }
-  best ??= wholeBody(document);
   if (!best || !isUsable(best.root)) {
     throw new StetError('extract.empty', page.input, 'no article text found on the page');
   }
   return toArticle(document, best, meta);
 }
 
-function* fallbacks(document: Document): Generator<Candidate> {
-  const relaxed = runReadability(document, { relaxed: true });
-  if (relaxed) yield relaxed.candidate;
-  const fromJsonLd = jsonLdArticleBody(document);
-  if (fromJsonLd) yield fromJsonLd;
-  const dense = densestBlock(document);
-  if (dense) yield dense;
+/**
+ * The fallback candidates, in order of preference, from the untouched page. The relaxed
+ * Readability pass rearranges the page, so it runs after the passes that only read it.
+ */
+function fallbacks(untouched: Document): Candidate[] {
+  const fromJsonLd = jsonLdArticleBody(untouched);
+  const dense = densestBlock(untouched);
+  const relaxed = runReadability(untouched, { relaxed: true })?.candidate;
+  return [relaxed, fromJsonLd, dense].filter((candidate) => candidate !== undefined);
 }
 
 /** Last resort for tiny pages ("Test" in a bare <body>): the page's own text. */
@@ -99,9 +101,8 @@ function runReadability(
   document: Document,
   { relaxed = false }: { relaxed?: boolean },
 ): ReadabilityResult | undefined {
-  const copy = document.cloneNode(true) as Document;
-  carryClassHints(copy);
-  const reader = new Readability<Element>(copy, {
+  carryClassHints(document);
+  const reader = new Readability<Element>(document, {
     charThreshold: relaxed ? RELAXED_CHAR_THRESHOLD : CHAR_THRESHOLD,
     // Classes stay on so the cleaning rules can see "share", "related", …; cleanArticle strips
     // them once the rules have run.

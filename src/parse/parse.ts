@@ -32,6 +32,7 @@ export function parsePage(page: DecodedPage): ParsedPage {
     url,
     document: pageDocument.document,
     fetchedAt: page.fetchedAt,
+    parseAgain: () => createPageDocument(html, url).document,
     close: () => pageDocument.release(),
   };
 }

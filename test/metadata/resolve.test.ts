@@ -29,6 +29,7 @@ function page(html: string, url = 'https://news.example.com/world/story-123'): P
     url,
     document: dom.window.document,
     fetchedAt: CAPTURED,
+    parseAgain: () => new JSDOM(html, { url }).window.document,
     close: () => dom.window.close(),
   };
   open.push(parsed);
