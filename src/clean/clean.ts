@@ -5,7 +5,13 @@
 import { CLASS_HINT } from '../extract/extract.js';
 import type { CleanedArticle, ExtractedArticle, Removal, SiteProfile } from '../types.js';
 import { RULES } from './rules/index.js';
-import { type CleaningRule, type RuleContext, textOf } from './rules/rule.js';
+import {
+  type CleaningRule,
+  type RuleContext,
+  type TreeChanges,
+  textOf,
+  withKnownText,
+} from './rules/rule.js';
 
 /** How much of a removed element's text the debug log shows. */
 const SNIPPET_CHARS = 80;
@@ -30,10 +36,12 @@ export function cleanArticle(
 
   // Kept to fall back on: rules that strip nearly everything met a page they misread.
   const original = root.cloneNode(true) as Element;
-  for (const rule of RULES) {
-    if (options.disabled?.has(rule.id)) continue;
-    applyRule(rule, context, removals);
-  }
+  withKnownText((changes) => {
+    for (const rule of RULES) {
+      if (options.disabled?.has(rule.id)) continue;
+      applyRule(rule, context, removals, changes);
+    }
+  });
   if (textOf(root).length < context.articleLength * MIN_KEPT_SHARE) {
     return keepOriginal(root, original, context, removals);
   }
@@ -66,24 +74,46 @@ function keepOriginal(
       snippet: '',
     },
   ];
-  for (const rule of RULES) if (rule.kind === 'transform') applyRule(rule, context, kept);
+  withKnownText((changes) => {
+    for (const rule of RULES)
+      if (rule.kind === 'transform') applyRule(rule, context, kept, changes);
+  });
   stripHints(root);
   return { root, removals: kept };
 }
 
-function applyRule(rule: CleaningRule, context: RuleContext, removals: Removal[]): void {
+function applyRule(
+  rule: CleaningRule,
+  context: RuleContext,
+  removals: Removal[],
+  changes: TreeChanges,
+): void {
   const { root } = context;
   if (rule.kind === 'transform') {
-    rule.apply(root, context, (what) => removals.push(removal(rule.id, rule.reason, what)));
+    changes.rewrite(() =>
+      rule.apply(root, context, (what) => removals.push(removal(rule.id, rule.reason, what))),
+    );
     return;
   }
-  for (const element of root.querySelectorAll(rule.candidates)) {
+  for (const element of elementsNamed(root, rule.candidates)) {
     // An earlier match may have taken this element's ancestor with it.
     if (!root.contains(element)) continue;
     if (!rule.filter(element, context)) continue;
     removals.push(removal(rule.id, rule.reason, element));
-    element.remove();
+    changes.remove(element);
   }
+}
+
+/**
+ * The elements under `root` with one of `names`, in document order. (A tree walk by name: a
+ * selector list through jsdom's selector engine is slower, and on a detached subtree it has
+ * returned its matches out of document order.)
+ */
+function elementsNamed(root: Element, names: readonly string[]): Element[] {
+  const wanted = new Set(names);
+  return Array.from(root.getElementsByTagName('*')).filter((element) =>
+    wanted.has(element.localName),
+  );
 }
 
 /** Class attributes and our hints were for the rules only. */

@@ -9,5 +9,5 @@ export const affiliateDisclosure = textRule({
   reason: 'affiliate and commission disclosures are publisher legal text, not the article',
   pattern: DISCLOSURE_TEXT,
   maxChars: 300,
-  candidates: 'p, div, span, em, i, small, aside',
+  candidates: ['p', 'div', 'span', 'em', 'i', 'small', 'aside'],
 });

@@ -9,5 +9,5 @@ export const copyrightFooter = textRule({
   reason: 'copyright lines are legal footer, not article text',
   pattern: COPYRIGHT_TEXT,
   maxChars: 200,
-  candidates: 'p, div, section, footer, span, small',
+  candidates: ['p', 'div', 'section', 'footer', 'span', 'small'],
 });

@@ -23,7 +23,7 @@ export const dateline: RemovalRule = {
   kind: 'remove',
   id: 'dateline',
   reason: 'bylines and "published/updated" dates are metadata, not article text',
-  candidates: 'p, div, span, time, small, li, header, section, address',
+  candidates: ['p', 'div', 'span', 'time', 'small', 'li', 'header', 'section', 'address'],
   filter: (element) => {
     const text = textOf(element);
     if (text.length === 0 || text.length > MAX_CHARS) return false;

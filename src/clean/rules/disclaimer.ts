@@ -8,5 +8,5 @@ export const disclaimer = textRule({
   reason: "the publisher's disclaimer is legal footer, not article text",
   pattern: DISCLAIMER_TEXT,
   maxChars: 800,
-  candidates: 'p, div, section, footer',
+  candidates: ['p', 'div', 'section', 'footer'],
 });

@@ -9,7 +9,7 @@ export const fairUse: RemovalRule = {
   kind: 'remove',
   id: 'fair-use',
   reason: 'the "fair use" notice is legal footer, not article text',
-  candidates: 'p, div, section, footer',
+  candidates: ['p', 'div', 'section', 'footer'],
   filter: (element) => {
     const text = textOf(element);
     return text.length <= FAIR_USE_MAX_CHARS && FAIR_USE_TEXT.test(text);

@@ -14,7 +14,7 @@ export const imageCaption: RemovalRule = {
   kind: 'remove',
   id: 'image-caption',
   reason: 'picture captions and gallery counters describe an image, not the article',
-  candidates: 'figcaption, figure, p, div, span, small',
+  candidates: ['figcaption', 'figure', 'p', 'div', 'span', 'small'],
   filter: (element, context) => {
     const text = textOf(element);
     if (text.length > MAX_CAPTION_CHARS || text.length > context.articleLength * 0.3) return false;

@@ -9,5 +9,5 @@ export const imageCredit = textRule({
   reason: 'picture credits are attribution for an image, not article text',
   pattern: CREDIT_TEXT,
   maxChars: 120,
-  candidates: 'p, div, span, small, figcaption, cite',
+  candidates: ['p', 'div', 'span', 'small', 'figcaption', 'cite'],
 });

@@ -17,7 +17,7 @@ export const inlineTeaser: RemovalRule = {
   kind: 'remove',
   id: 'inline-teaser',
   reason: 'a line that only links to another article is a teaser, not article text',
-  candidates: 'p, li, div',
+  candidates: ['p', 'li', 'div'],
   filter: (element) => {
     const text = textOf(element);
     if (text.length === 0 || text.length > MAX_CHARS || URL_TEXT.test(text)) return false;

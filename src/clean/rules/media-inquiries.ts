@@ -9,5 +9,5 @@ export const mediaInquiries = textRule({
   reason: 'press contact lines are about the publisher, not the article',
   pattern: MEDIA_INQUIRIES_TEXT,
   maxChars: 200,
-  candidates: 'p, div, section, footer',
+  candidates: ['p', 'div', 'section', 'footer'],
 });

@@ -12,7 +12,7 @@ export const navigation: RemovalRule = {
   kind: 'remove',
   id: 'navigation',
   reason: 'menus, breadcrumbs and pagers are site navigation, not the article',
-  candidates: 'nav, ul, ol, div, section',
+  candidates: ['nav', 'ul', 'ol', 'div', 'section'],
   filter: (element, context) => {
     if (element.localName === 'nav') return true;
     const text = textOf(element);

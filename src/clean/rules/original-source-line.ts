@@ -9,5 +9,5 @@ export const originalSourceLine = textRule({
   reason: 'the "original source" line is metadata (original_source), not article text',
   pattern: ORIGINAL_SOURCE_TEXT,
   maxChars: 300,
-  candidates: 'p, div, section, span, em, i, small',
+  candidates: ['p', 'div', 'section', 'span', 'em', 'i', 'small'],
 });

@@ -20,7 +20,21 @@ export const relatedLinks: RemovalRule = {
   kind: 'remove',
   id: 'related-links',
   reason: '"related", "read more" and "most popular" teaser lists point to other articles',
-  candidates: 'h1, h2, h3, h4, h5, h6, p, div, section, aside, ul, ol, li',
+  candidates: [
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'div',
+    'section',
+    'aside',
+    'ul',
+    'ol',
+    'li',
+  ],
   filter: (element, context) => {
     const text = textOf(element);
     if (text.length === 0) return false;

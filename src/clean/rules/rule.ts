@@ -18,8 +18,8 @@ export interface RemovalRule {
   readonly kind: 'remove';
   readonly id: string;
   readonly reason: string;
-  /** CSS selector of the elements the filter is asked about, in document order. */
-  readonly candidates: string;
+  /** Local names of the elements the filter is asked about (in document order): `['p', 'div']`. */
+  readonly candidates: readonly string[];
   readonly filter: (element: Element, context: RuleContext) => boolean;
 }
 
@@ -38,8 +38,35 @@ export interface TransformRule {
 export type CleaningRule = RemovalRule | TransformRule;
 
 /** Blocks a text rule looks at: anything a reader sees as its own line or box. */
-export const BLOCKS =
-  'p, div, section, aside, header, footer, ul, ol, li, dl, table, h1, h2, h3, h4, h5, h6, figure, figcaption, blockquote, span, a, strong, em, b, i, small';
+export const BLOCKS: readonly string[] = [
+  'p',
+  'div',
+  'section',
+  'aside',
+  'header',
+  'footer',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'span',
+  'a',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'small',
+];
 
 /** Inline elements: a text rule takes one only when it is all the text of its block. */
 const INLINE = new Set(['a', 'span', 'strong', 'em', 'b', 'i', 'small']);
@@ -53,9 +80,52 @@ export function isInlineInText(element: Element, text: string): boolean {
   );
 }
 
+/**
+ * textOf results kept while the removal rules run (see clean.ts): the rules ask about the same
+ * blocks over and over, and each answer walks the block's whole subtree.
+ */
+let knownText: Map<Node, string> | undefined;
+
 /** Whitespace-collapsed text of an element. */
 export function textOf(node: Node): string {
-  return (node.textContent ?? '').replace(/(\s|\u200b|\u200c|\u200d|\ufeff)+/g, ' ').trim();
+  const known = knownText?.get(node);
+  if (known !== undefined) return known;
+  const text = (node.textContent ?? '').replace(/(\s|\u200b|\u200c|\u200d|\ufeff)+/g, ' ').trim();
+  knownText?.set(node, text);
+  return text;
+}
+
+/** While the removal rules run, how the tree may change without textOf answering from stale text. */
+export interface TreeChanges {
+  /** Removes `element`, forgetting the text of its ancestors. */
+  remove(element: Element): void;
+  /** Runs `work`, which may change the tree in any way, with no text kept during or after it. */
+  rewrite(work: () => void): void;
+}
+
+/** Runs `work` with textOf answers kept; `work` changes the tree only through `changes`. */
+export function withKnownText<T>(work: (changes: TreeChanges) => T): T {
+  knownText = new Map();
+  try {
+    return work({
+      remove: (element) => {
+        for (let node: Node | null = element; node !== null; node = node.parentNode) {
+          knownText?.delete(node);
+        }
+        element.remove();
+      },
+      rewrite: (rewrite) => {
+        knownText = undefined;
+        try {
+          rewrite();
+        } finally {
+          knownText = new Map();
+        }
+      },
+    });
+  } finally {
+    knownText = undefined;
+  }
 }
 
 /** Share of an element's text that sits inside links (0 when it has no text). */
@@ -83,7 +153,7 @@ export function textRule(options: {
   reason: string;
   pattern: RegExp;
   maxChars: number;
-  candidates?: string;
+  candidates?: readonly string[];
 }): RemovalRule {
   const { id, reason, pattern, maxChars, candidates = BLOCKS } = options;
   return {
@@ -111,7 +181,7 @@ export function classRule(options: {
   maxShare: number;
   /** Largest absolute text length. */
   maxChars: number;
-  candidates?: string;
+  candidates?: readonly string[];
 }): RemovalRule {
   const { id, reason, pattern, maxShare, maxChars, candidates = BLOCKS } = options;
   return {
@@ -131,10 +201,10 @@ export function classRule(options: {
 export function anyOf(first: RemovalRule, ...others: RemovalRule[]): RemovalRule {
   return {
     ...first,
-    candidates: [first, ...others].map((rule) => rule.candidates).join(', '),
+    candidates: [...new Set([first, ...others].flatMap((rule) => rule.candidates))],
     filter: (element, context) =>
       [first, ...others].some(
-        (rule) => element.matches(rule.candidates) && rule.filter(element, context),
+        (rule) => rule.candidates.includes(element.localName) && rule.filter(element, context),
       ),
   };
 }

@@ -8,5 +8,5 @@ export const separator = textRule({
   reason: 'a lone "*" or dash line is a visual separator, not text',
   pattern: SEPARATOR_TEXT,
   maxChars: 12,
-  candidates: 'p, div, span, center',
+  candidates: ['p', 'div', 'span', 'center'],
 });

@@ -9,7 +9,7 @@ export const tagList: RemovalRule = {
   kind: 'remove',
   id: 'tag-list',
   reason: 'tag and category lists are site taxonomy (metadata), not article text',
-  candidates: 'p, div, ul, section, span, footer',
+  candidates: ['p', 'div', 'ul', 'section', 'span', 'footer'],
   filter: (element) => {
     const text = textOf(element);
     return text.length <= MAX_CHARS && TAG_LABEL.test(text) && linkDensity(element) >= 0.5;

@@ -1,7 +1,7 @@
 import { type RemovalRule, textOf } from './rule.js';
 
 /** Where a repeated headline sits: a heading, or a styled paragraph on pages without one. */
-const HEADLINE_BLOCKS = 'h1, h2, h3, p, div';
+const HEADLINE_BLOCKS = ['h1', 'h2', 'h3', 'p', 'div'];
 
 export const titleHeading: RemovalRule = {
   kind: 'remove',

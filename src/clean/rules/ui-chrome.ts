@@ -8,7 +8,7 @@ export const uiChrome: RemovalRule = {
   kind: 'remove',
   id: 'ui-chrome',
   reason: 'labels of buttons and controls ("Sign in", "Skip to content") are page chrome',
-  candidates: 'p, div, span, a, button, li, h2, h3, h4, strong, em, b',
+  candidates: ['p', 'div', 'span', 'a', 'button', 'li', 'h2', 'h3', 'h4', 'strong', 'em', 'b'],
   filter: (element) => {
     const text = textOf(element);
     if (isInlineInText(element, text)) return false;
