@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Piscina } from 'piscina';
 import { describe, expect, it } from 'vitest';
 import { StetError } from '../../src/errors.js';
 import { type ExtractOutcome, extractInputs, extractMany } from '../../src/parallel/pool.js';
@@ -36,6 +37,14 @@ function article(title: string): string {
       'article text, with commas, clauses, and enough words to score well above the threshold.</p>',
   ).join('');
   return `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>${paragraphs}</article></body></html>`;
+}
+
+/** `count` paragraphs of filler, for a page of a few hundred kB. */
+function bulk(count: number): string {
+  return Array.from(
+    { length: count },
+    (_, n) => `<p>Paragraph ${n}: filler with commas, clauses, and enough words to count.</p>`,
+  ).join('');
 }
 
 async function collect(outcomes: AsyncIterable<ExtractOutcome>): Promise<ExtractOutcome[]> {
@@ -77,6 +86,39 @@ describe('extractMany', () => {
     const error = failed !== undefined && 'error' in failed ? failed.error : undefined;
     expect(error).toBeInstanceOf(StetError);
     expect(error).toMatchObject({ code: 'extract.empty', subject: 'empty.html' });
+  });
+});
+
+describe('a page too big for a worker', () => {
+  /** Enough for a worker to start and extract a small page, too little for a 300 kB one. */
+  const SMALL_HEAP_MB = 64;
+  const big = page('big.html', article('Big').replace('</article>', `${bulk(3_000)}</article>`));
+  const small = page('small.html', article('Small'));
+
+  it(`runs a worker out of its ${SMALL_HEAP_MB} MB heap (the premise of the next test)`, async () => {
+    const workers = new Piscina({
+      filename: join(PROJECT_ROOT, 'dist/parallel/worker.js'),
+      maxThreads: 1,
+      resourceLimits: { maxOldGenerationSizeMb: SMALL_HEAP_MB },
+    });
+    workers.on('error', () => {});
+    try {
+      await expect(workers.run({ page: small, options: {} })).resolves.toMatchObject({ ok: true });
+      await expect(workers.run({ page: big, options: {} })).rejects.toMatchObject({
+        code: 'ERR_WORKER_OUT_OF_MEMORY',
+      });
+    } finally {
+      await workers.destroy();
+    }
+  });
+
+  it('is extracted again in the calling thread, and the batch goes on', async () => {
+    const single = await collect(extractMany([big, small], {}, { threads: 1 }));
+    const threaded = await collect(
+      extractMany([big, small], {}, { threads: 2, workerHeapMb: SMALL_HEAP_MB }),
+    );
+    expect(threaded).toEqual(single);
+    expect(threaded.every((outcome) => 'extraction' in outcome)).toBe(true);
   });
 });
 
