@@ -99,8 +99,11 @@ function applyRule(
     // An earlier match may have taken this element's ancestor with it.
     if (!root.contains(element)) continue;
     if (!rule.filter(element, context)) continue;
-    removals.push(removal(rule.id, rule.reason, element));
-    changes.remove(element);
+    const companions = rule.companions?.(element) ?? [];
+    for (const gone of [element, ...companions]) {
+      removals.push(removal(rule.id, rule.reason, gone));
+      changes.remove(gone);
+    }
   }
 }
 

@@ -42,10 +42,7 @@ export const relatedLinks: RemovalRule = {
       return text.length <= context.articleLength * RELATED_MAX_SHARE && linkDensity(element) > 0.3;
     }
     if (startsWithRelatedHeading(element) && linkDensity(element) > 0.5) return true;
-    if (text.length <= RELATED_HEADING_MAX_CHARS && isRelatedHeading(text)) {
-      removeTeaserListAfter(element);
-      return true;
-    }
+    if (text.length <= RELATED_HEADING_MAX_CHARS && isRelatedHeading(text)) return true;
     return (
       (element.localName === 'p' || element.localName === 'li') &&
       RELATED_LINE.test(text) &&
@@ -53,13 +50,18 @@ export const relatedLinks: RemovalRule = {
       linkDensity(element) >= RELATED_LINE_LINK_DENSITY
     );
   },
+  companions: teaserListAfter,
 };
 
 /** The list that follows a "Related" heading goes with it. */
-function removeTeaserListAfter(heading: Element): void {
-  const next = heading.nextElementSibling;
-  if (next && (next.localName === 'ul' || next.localName === 'ol' || linkDensity(next) > 0.5))
-    next.remove();
+function teaserListAfter(removed: Element): readonly Element[] {
+  const text = textOf(removed);
+  if (text.length > RELATED_HEADING_MAX_CHARS || !isRelatedHeading(text)) return [];
+  const next = removed.nextElementSibling;
+  const isTeaserList =
+    next !== null &&
+    (next.localName === 'ul' || next.localName === 'ol' || linkDensity(next) > 0.5);
+  return isTeaserList ? [next] : [];
 }
 
 /** A block whose first child is a "Related" heading and whose text is mostly links. */

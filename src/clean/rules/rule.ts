@@ -20,7 +20,10 @@ export interface RemovalRule {
   readonly reason: string;
   /** Local names of the elements the filter is asked about (in document order): `['p', 'div']`. */
   readonly candidates: readonly string[];
+  /** Whether `element` goes. Reads the tree only: removing is the caller's job. */
   readonly filter: (element: Element, context: RuleContext) => boolean;
+  /** Elements that go with a removed one (the teaser list after a "Related" heading). */
+  readonly companions?: (removed: Element) => readonly Element[];
 }
 
 export interface TransformRule {
