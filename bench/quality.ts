@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extractPage } from '../src/pipeline.js';
-import { writeBenchmarkSection } from './benchmarks-file.js';
+import { sectionMarkers, writeBenchmarkSection } from './benchmarks-file.js';
 import { type PageScore, type Summary, scorePage, summarize, tokenize } from './quality-score.js';
 
 /** npm runs scripts from the project root. */
@@ -21,8 +21,6 @@ const OUT_DIR = join(ROOT, 'bench/out');
 const COMMAND = 'npm run bench:quality';
 /** The hand-kept log of quality steps, appended to the generated section. */
 const STEPS_FILE = join(ROOT, 'bench/quality-steps.md');
-const _START_MARKER = '<!-- bench:quality -->';
-const _END_MARKER = '<!-- /bench:quality -->';
 /** Share of pages in the tuning split; the rest is held back. Fixed once: do not change. */
 const TUNING_PERCENT = 70;
 const WORST_PAGES = 20;
@@ -62,7 +60,8 @@ function main(): void {
 
   const scores = new Map(runs.map((run) => [run.name, scoreRun(run, ids, truth)]));
   const report = renderReport(ids, truth, runs, scores, seconds);
-  writeBenchmarkSection('quality', report);
+  const { start, end } = sectionMarkers('quality');
+  writeBenchmarkSection('quality', `${start}\n${report}${report.endsWith('\n') ? '' : '\n'}${end}`);
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(
     join(OUT_DIR, 'quality.json'),
