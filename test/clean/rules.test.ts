@@ -47,6 +47,23 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['separator', 'a6968f427cdb', '___', 'Patrick'],
   ['reporting-credit', '57d46c9d751e', 'Reporting by Rodrigo Campos', 'shares'],
   ['affiliate-disclosure', 'abd9d6291b6b', 'Microsoft may earn an Affiliate Commission', 'flu'],
+  // Teaser-list headings that name a site or a section, and the list that follows them.
+  ['related-links', 'd48aeb9cf2', 'More Great WIRED Stories', 'Instagram began testing'],
+  [
+    'related-links',
+    'd48aeb9cf2',
+    'The strange life and mysterious death',
+    'Instagram began testing',
+  ],
+  ['related-links', '3cb5e2f466', 'RECENT ARTICLES', 'Crossovers may have become'],
+  ['related-links', '42aad16bde', 'More:', 'Getting to the Moon'],
+  ['ui-chrome', 'dc7ccccc1f', 'Loading content', 'Sweden has dropped'],
+  ['ui-chrome', 'f8ff621a0b', 'Text size', 'Home Depot'],
+  ['ui-chrome', '961bd85ca8', '1 of 6', 'Police arrested six people'],
+  ['ui-chrome', 'aec5deeaad', 'SUBSCRIBE', 'New uncertainty hangs'],
+  ['share-prompt', '70cb2d5bca', 'Follow Newsbeat on Instagram', 'Taylor Swift'],
+  ['share-prompt', 'cc4aa22b82', 'Subscribe to 9to5Mac on YouTube', 'tech-savvy'],
+  ['author-bio', 'cc4aa22b82', 'About the Author', 'tech-savvy'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -142,6 +159,16 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
   [
     'ui-chrome',
     '<p>Sign in sheets at the clinic showed that the doctor saw 40 patients that day.</p>',
+  ],
+  ['ui-chrome', '<p>Text size matters less than contrast, the designers found in their tests.</p>'],
+  ['ui-chrome', '<p>1 of 6 patients in the trial reported headaches, the study found.</p>'],
+  [
+    'related-links',
+    '<h3>More women are telling their stories</h3><p>Three of them spoke to us on Friday, after the hearing.</p>',
+  ],
+  [
+    'share-prompt',
+    '<p>Follow the money on Twitter and you find the same three donors behind every account.</p>',
   ],
   [
     'title-heading',

@@ -5,7 +5,7 @@ const AUTHOR_TEXT =
   /^(articles by:?|more (articles|stories) by|follow (the author|him|her|them) on|view all posts by|all posts by|posts by|have a (news )?tip|got a (news )?tip|contact the (author|reporter|writer)|reach the (author|reporter|writer)s?)\b|\b(may|can) be reached at\b|\bfollow (us|him|her|them|me)\b.{0,40}(twitter|facebook|instagram|@)/i;
 /** "About the author: …" / "Email Jane Doe at jane@…" — case matters for the name, so no /i. */
 const AUTHOR_NAMED =
-  /^[Aa]bout the (author|writer)s?(\s*:|\s*$|\s+\p{Lu})|^[Ee]-?mail \p{Lu}\S* \p{Lu}\S* at \S+@/u;
+  /^[Aa]bout the ([Aa]uthor|[Ww]riter)s?(\s*:|\s*$|\s+\p{Lu})|^[Ee]-?mail \p{Lu}\S* \p{Lu}\S* at \S+@/u;
 const AUTHOR_CLASS =
   /(author-?bio|author-box|about-author|author-info|author-card|byline-bio|contributor-bio|bio-box)/;
 const REASON = 'author boxes and "articles by" links describe the writer, not the article';
