@@ -207,3 +207,79 @@ describeWithCorpus('parsePage on every corpus page', () => {
     }
   });
 });
+
+describe('parsePage: element-name lists answered by a tree walk', () => {
+  /** The lists Readability and stet ask for, one name and several. */
+  const NAME_LISTS = ['p', 'a', 'h1, h2', 'script, noscript', 'ul,ol', 'div, section, p, h2, li'];
+
+  /** The same query through jsdom's selector engine (`:is()` is not a plain name list). */
+  function viaSelectorEngine(root: Document | Element, names: string): Element[] {
+    return [...root.querySelectorAll(`:is(${names})`)];
+  }
+
+  function expectSameAnswers(root: Document | Element): void {
+    for (const names of NAME_LISTS) {
+      const walked = root.querySelectorAll(names);
+      expect(walked).toBeInstanceOf(root.ownerDocument?.defaultView?.NodeList ?? Object);
+      expect([...walked], names).toEqual(viaSelectorEngine(root, names));
+    }
+  }
+
+  it('gives the selector engine’s elements, in document order, on a snippet', () => {
+    const parsed = parsePage(
+      decoded(
+        '<body><div><h2>b</h2><p>1</p><ul><li><p>2</p></li></ul><h1>a</h1></div><section><p>3</p><ol></ol></section></body>',
+      ),
+    );
+    try {
+      const { document } = parsed;
+      expect([...document.querySelectorAll('h1, h2')].map((h) => h.textContent)).toEqual([
+        'b',
+        'a',
+      ]);
+      expectSameAnswers(document);
+      const detached = document.querySelector('div') as Element;
+      detached.remove();
+      expectSameAnswers(detached);
+      expect(detached.querySelectorAll('div')).toHaveLength(0);
+    } finally {
+      parsed.close();
+    }
+  });
+
+  it('returns a static list', () => {
+    const parsed = parsePage(decoded('<body><p>1</p><p>2</p></body>'));
+    try {
+      const paragraphs = parsed.document.querySelectorAll('p');
+      paragraphs[0]?.remove();
+      expect(paragraphs).toHaveLength(2);
+    } finally {
+      parsed.close();
+    }
+  });
+});
+
+describeWithCorpus('parsePage: element-name lists on real pages', () => {
+  it.each(zytePages().slice(0, 12))('$id: the selector engine’s answers', (page) => {
+    const { html } = decodeBytes(readGzip(page.path), undefined);
+    const parsed = parsePage(decoded(html, page.path, page.url));
+    try {
+      const document = parsed.document;
+      expect(document.querySelectorAll('div').length).toBeGreaterThan(0);
+      for (const root of [document, ...document.querySelectorAll('article, main, body')]) {
+        for (const names of [
+          'p',
+          'h1, h2',
+          'div, section, header, h1, h2, h3, p',
+          'img, picture, figure',
+        ]) {
+          expect([...root.querySelectorAll(names)], names).toEqual([
+            ...root.querySelectorAll(`:is(${names})`),
+          ]);
+        }
+      }
+    } finally {
+      parsed.close();
+    }
+  });
+});
