@@ -64,6 +64,10 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['share-prompt', '70cb2d5bca', 'Follow Newsbeat on Instagram', 'Taylor Swift'],
   ['share-prompt', 'cc4aa22b82', 'Subscribe to 9to5Mac on YouTube', 'tech-savvy'],
   ['author-bio', 'cc4aa22b82', 'About the Author', 'tech-savvy'],
+  // A diagram's legend over 600 characters, in a <figcaption> of an image gallery.
+  ['image-caption', 'e1c7023ee2', 'Functional areas of the hibernation module', 'hibernating crew'],
+  // A hover card that pops out of a name: the person's photo and their latest articles.
+  ['hidden-text', '6ebac05f63', 'Ilhan OmarHillicon Valley', 'pleaded guilty'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -175,6 +179,10 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     '<h2>What the data show</h2><p>Emissions rose again last year, the agency said on Tuesday.</p>',
   ],
   ['separator', '<p>* The survey covered 2,000 adults in ten countries.</p>'],
+  [
+    'hidden-text',
+    '<p>The tooltip that hid the fee was removed after screen readers failed to announce it.</p>',
+  ],
   [
     'reporting-credit',
     '<p>Reporting by phone from Kyiv was hard, she said, because the lines kept dropping.</p>',

@@ -9,6 +9,8 @@ const GALLERY_COUNTER = /^(image|photo|picture|slide|foto|bild)\s*\d+\s*(of|\/|v
 const CREDITED_CAPTION =
   /\((ap|afp|reuters|getty|epa|photo|image|picture|credit|foto)[^()]{0,80}\)$/i;
 const MAX_CAPTION_CHARS = 600;
+/** A <figcaption> says what it is, so a long one (a diagram's legend) still goes. */
+const MAX_FIGCAPTION_CHARS = 1500;
 
 export const imageCaption: RemovalRule = {
   kind: 'remove',
@@ -17,8 +19,9 @@ export const imageCaption: RemovalRule = {
   candidates: ['figcaption', 'figure', 'p', 'div', 'span', 'small'],
   filter: (element, context) => {
     const text = textOf(element);
-    if (text.length > MAX_CAPTION_CHARS || text.length > context.articleLength * 0.3) return false;
-    if (element.localName === 'figcaption') return true;
+    if (text.length > context.articleLength * 0.3) return false;
+    if (element.localName === 'figcaption') return text.length <= MAX_FIGCAPTION_CHARS;
+    if (text.length > MAX_CAPTION_CHARS) return false;
     if (element.localName === 'figure')
       return text.length > 0 && element.querySelector('p p, h2, h3') === null;
     if (GALLERY_COUNTER.test(text)) return true;

@@ -12,6 +12,7 @@ import { dateline } from './dateline.js';
 import { disclaimer } from './disclaimer.js';
 import { emptyBlocks } from './empty-blocks.js';
 import { fairUse } from './fair-use.js';
+import { hiddenText } from './hidden-text.js';
 import { imageCaption } from './image-caption.js';
 import { imageCredit } from './image-credit.js';
 import { inlineTeaser } from './inline-teaser.js';
@@ -33,6 +34,7 @@ import { unsafeContent } from './unsafe-content.js';
 
 export const RULES: readonly CleaningRule[] = [
   unsafeContent,
+  hiddenText,
   navigation,
   uiChrome,
   sharePrompt,
