@@ -68,6 +68,8 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['image-caption', 'e1c7023ee2', 'Functional areas of the hibernation module', 'hibernating crew'],
   // A hover card that pops out of a name: the person's photo and their latest articles.
   ['hidden-text', '6ebac05f63', 'Ilhan OmarHillicon Valley', 'pleaded guilty'],
+  // A post's meta line: date, then labelled fields (author, category, tags).
+  ['dateline', 'f6ac15a4d9', '05/10/2018 - Publicado por: Clarissa Borba', 'arrombamento'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -151,6 +153,10 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
   [
     'dateline',
     '<p>By the end of November 2019, the committee had heard from 12 witnesses in public.</p>',
+  ],
+  [
+    'dateline',
+    '<p>On 3 May 2019 the filing listed two categories: tags and labels, both under review.</p>',
   ],
   [
     'tag-list',

@@ -13,6 +13,11 @@ const DATE = new RegExp(
 const BYLINE_START =
   /^(by|written by|words by|published|updated|posted|last (updated|modified)|first published|modified|publicado|publicada|publié|pubblicato|veröffentlicht|aktualisiert|atualizado|actualizado|mis à jour|опубликовано)(?![\p{L}])/iu;
 const BYLINE_NAME = /^(by|written by)\s+\p{Lu}/u;
+/** The labelled fields of a post's meta line: "Posted by: … - Category: … - Tags: …". */
+const META_LABEL =
+  /(^|[\s|/·•,;–—-])(posted by|written by|publicado por|publicada por|publié par|pubblicato da|veröffentlicht von|category|categories|categoria|categorias|catégorie|categoría|kategorie|filed under|tags?|etiquetas|schlagwörter)\s*:/giu;
+/** A date and this many labelled fields make a meta line, however long its values. */
+const MIN_META_LABELS = 2;
 /** Bylines and datelines are short; an article paragraph that starts with "By" is longer. */
 const MAX_CHARS = 160;
 const MAX_NAME_ONLY_WORDS = 8;
@@ -40,6 +45,7 @@ export const dateline: RemovalRule = {
       );
     }
     if (BYLINE_START.test(text) && hasDate) return true;
+    if (hasDate && (text.match(META_LABEL)?.length ?? 0) >= MIN_META_LABELS) return true;
     return (
       BYLINE_NAME.test(text) &&
       text.split(/\s+/).length <= MAX_NAME_ONLY_WORDS &&
