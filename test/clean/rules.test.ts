@@ -70,6 +70,19 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['hidden-text', '6ebac05f63', 'Ilhan OmarHillicon Valley', 'pleaded guilty'],
   // A post's meta line: date, then labelled fields (author, category, tags).
   ['dateline', 'f6ac15a4d9', '05/10/2018 - Publicado por: Clarissa Borba', 'arrombamento'],
+  // Subscription offers: a magazine by post, a newsletter after a lead-in sentence.
+  ['newsletter-appeal', '30b771a40a', 'Get Motor Cycle Monthly delivered through', 'book'],
+  [
+    'newsletter-appeal',
+    '55bb6340e3',
+    "There's plenty more where that came from. Sign up",
+    'Carlyle',
+  ],
+  ['newsletter-appeal', '2f42ef1d3e', 'Subscribe to WIRED and stay smart', 'business logic'],
+  ['reporting-credit', '702d1da63b', 'Keith Bradsher contributed reporting', 'China'],
+  ['reporting-credit', 'c58aa507c4', 'Contributing: Kristine Phillips', 'Epstein'],
+  ['related-links', '4a44ab3e4c', 'Also on rt.com Journalists', 'Bolivia'],
+  ['related-links', '5fbc7ccb50', 'Also: See Black Friday coverage at CNET', 'Black Friday'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -100,6 +113,18 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
   [
     'newsletter-appeal',
     '<p>She used to subscribe to three newsletters, but now reads the news on her phone instead.</p>',
+  ],
+  [
+    'newsletter-appeal',
+    '<p>The club sold 40 issues for £2 each. Get the details from the secretary, who has them delivered to your door.</p>',
+  ],
+  [
+    'reporting-credit',
+    '<p>Contributing factors included the weather, the inspectors said in their report.</p>',
+  ],
+  [
+    'related-links',
+    '<p>Also on the agenda: a vote on the budget, which the mayor expects to win.</p>',
   ],
   [
     'membership-appeal',
@@ -199,15 +224,28 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
   ],
 ];
 
+/**
+ * Article prose around each case, so that a rule wrongly removing the case would leave most of
+ * the text standing: otherwise the over-cleaning guard would undo the removal and hide it.
+ */
+const SURROUNDING_PROSE = [
+  'The agency published its annual figures on Tuesday, and they were worse than expected.',
+  'Officials blamed a cold winter, a slow recovery in factories and delays to two new plants.',
+  'Independent analysts said the numbers matched their own estimates to within a few percent.',
+  'The minister promised a new plan before the summer, with targets for every region.',
+]
+  .map((sentence) => `<p>${sentence}</p>`)
+  .join('');
+
 describe('rules leave article text alone', () => {
   it.each(ARTICLE_TEXT_CASES)('%s keeps an article sentence about its subject', (ruleId, html) => {
-    const cleaned = cleanSnippet(html, { title: 'Emissions rise again' });
-    expect(cleaned.removals.filter((removal) => removal.ruleId === ruleId)).toEqual([]);
-    const expected = html
+    const cleaned = cleanSnippet(`${html}${SURROUNDING_PROSE}`, { title: 'Emissions rise again' });
+    expect(cleaned.removals).toEqual([]);
+    const expected = `${html}${SURROUNDING_PROSE}`
       .replace(/<[^>]+>/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
-    expect(cleaned.text.replace(/\s+/g, ' ')).toBe(expected.replace(/\s+/g, ' '));
+    expect(cleaned.text.replace(/\s+/g, ' ').trim(), ruleId).toBe(expected);
   });
 
   it('every rule has a test here or in the reference-page test', () => {

@@ -8,7 +8,7 @@ const RELATED_HEADING_I18N =
   /^(leggi anche|articoli correlati|potrebbe interessarti|lee también|te puede interesar|artículos relacionados|noticias relacionadas|lire aussi|à lire aussi|voir aussi|articles similaires|sur le même sujet|lesen sie auch|auch interessant|ähnliche artikel|weitere artikel|mehr zum thema|leia também|veja também|você também pode gostar|(mensagens|posts|artigos|notícias|publicações) relacionad[ao]s|relacionad[ao]s|mais lidas|baca juga|читайте также|похожие (статьи|записи|новости)|самые популярные.{0,40}|популярное)\s*[:.…]*$/iu;
 /** An inline "Read more: <link>" / "Related: <link>" line inside the article. */
 const RELATED_LINE =
-  /^\(?(related|read more|read also|also read|see also|more|recommended|watch|listen|further reading|leggi anche( su)?|lee también|lire aussi|lesen sie auch|leia também|baca juga)\s*:/i;
+  /^also on [\w-]+(\.[\w-]+)+\b|^\(?(also|related|read more|read also|also read|see also|more|recommended|watch|listen|further reading|leggi anche( su)?|lee también|lire aussi|lesen sie auch|leia também|baca juga)\s*:/i;
 const RELATED_CLASS =
   /(related|read-more|readmore|more-stories|recommend|most-popular|popular-posts|trending|outbrain|taboola|teaser-list|also-read)/;
 const RELATED_LINE_LINK_DENSITY = 0.5;

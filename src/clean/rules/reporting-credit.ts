@@ -4,7 +4,8 @@ import { anyOf, textRule } from './rule.js';
 const CREDIT_LINE =
   /^\(?([Aa]dditional [Rr]eporting|[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by \p{Lu}/u;
 /** "Associated Press writers … contributed to this report." */
-const CONTRIBUTED_LINE = /\bcontributed (to )?(this )?(report|story|article)(ing)?\.?\)?$/i;
+const CONTRIBUTED_LINE =
+  /\bcontributed (to )?(this )?(report|story|article)(ing)?\.?\)?$|\bcontributed (reporting|research)\b[^.]{0,60}\.?$|^contributing( reporters?)?:\s*\p{Lu}/iu;
 const REASON =
   'newsroom credit lines ("Reporting by …", "… contributed to this report") are not article text';
 
