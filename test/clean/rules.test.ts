@@ -83,6 +83,13 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['reporting-credit', 'c58aa507c4', 'Contributing: Kristine Phillips', 'Epstein'],
   ['related-links', '4a44ab3e4c', 'Also on rt.com Journalists', 'Bolivia'],
   ['related-links', '5fbc7ccb50', 'Also: See Black Friday coverage at CNET', 'Black Friday'],
+  // Reading-time labels, a lone "Home" link, relative datelines, non-English ad labels.
+  ['ui-chrome', '3252222e61', 'Tempo de leitura: 2 minutos', 'Carlos Nadalim'],
+  ['ui-chrome', 'c00962aabe', 'Home', 'NASA announced'],
+  ['dateline', '51374560f4', 'Published 1 day ago', 'Home Depot reported'],
+  ['advertisement-label', '7837c9d66c', 'Iklan', 'Sebelum Islam'],
+  ['copyright-footer', '833caf3bdb', 'Copyright @ 2019 The New Arab.', 'stiff international'],
+  ['comment-prompt', '076f4f33bf', 'Post Comment (+)', 'Delhi-NCR'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -196,6 +203,11 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     '<p>Sign in sheets at the clinic showed that the doctor saw 40 patients that day.</p>',
   ],
   ['ui-chrome', '<p>Text size matters less than contrast, the designers found in their tests.</p>'],
+  [
+    'ui-chrome',
+    '<p>Reading time: the study found most visitors spend 2 minutes on a page, then leave.</p>',
+  ],
+  ['dateline', '<p>Published 3 days ago, the report has already been cited by two ministers.</p>'],
   ['ui-chrome', '<p>1 of 6 patients in the trial reported headaches, the study found.</p>'],
   [
     'related-links',

@@ -2,7 +2,7 @@ import { textRule } from './rule.js';
 
 /** "Copyright © …", "© 2018 …", "The contents of this site are ©2019 …", "All rights reserved." */
 const COPYRIGHT_TEXT =
-  /^copyright\s*(©|ⓒ|\(c\)|\d{4}|by\b)|^\(c\)\s*\d{4}|©|ⓒ|\ball rights reserved\b|\bsubject to copyright\b/i;
+  /^copyright\s*(©|ⓒ|\(c\)|@\s*\d{4}|\d{4}|by\b)|^\(c\)\s*\d{4}|©|ⓒ|\ball rights reserved\b|\bsubject to copyright\b/i;
 
 export const copyrightFooter = textRule({
   id: 'copyright-footer',

@@ -16,6 +16,10 @@ const BYLINE_NAME = /^(by|written by)\s+\p{Lu}/u;
 /** The labelled fields of a post's meta line: "Posted by: … - Category: … - Tags: …". */
 const META_LABEL =
   /(^|[\s|/·•,;–—-])(posted by|written by|publicado por|publicada por|publié par|pubblicato da|veröffentlicht von|category|categories|categoria|categorias|catégorie|categoría|kategorie|filed under|tags?|etiquetas|schlagwörter)\s*:/giu;
+/** "Published 2 hours ago": a relative date, taken only after a byline word. */
+const RELATIVE_DATE = /\b\d+\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b/i;
+/** Bylines with a relative date are short: "Updated 5 minutes ago". */
+const MAX_RELATIVE_CHARS = 60;
 /** A date and this many labelled fields make a meta line, however long its values. */
 const MIN_META_LABELS = 2;
 /** Bylines and datelines are short; an article paragraph that starts with "By" is longer. */
@@ -45,6 +49,9 @@ export const dateline: RemovalRule = {
       );
     }
     if (BYLINE_START.test(text) && hasDate) return true;
+    if (BYLINE_START.test(text) && RELATIVE_DATE.test(text) && text.length <= MAX_RELATIVE_CHARS) {
+      return true;
+    }
     if (hasDate && (text.match(META_LABEL)?.length ?? 0) >= MIN_META_LABELS) return true;
     return (
       BYLINE_NAME.test(text) &&

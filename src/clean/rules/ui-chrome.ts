@@ -2,7 +2,7 @@ import { isInlineInText, type RemovalRule, textOf } from './rule.js';
 
 /** Labels of the page's controls that Readability sometimes keeps: one short phrase each. */
 const CONTROL_LABEL =
-  /^(sign in|sign up|log ?in|log out|register|skip to (main )?content|skip navigation|breaking news|menu|search|close|open|toggle navigation|back to top|loading( content)?\s*(\.*|…)|text size|subscribe( now)?|\d+ of \d+|this slideshow requires javascript\.?|please enable javascript.{0,60}|you must enable javascript.{0,60}|javascript is (disabled|required).{0,60}|tell us what you think\.*|listen to this article|play video|watch video|enlarge (this )?image|view gallery|expand|collapse|true|false|null|undefined)$/i;
+  /^(sign in|sign up|log ?in|log out|register|skip to (main )?content|skip navigation|breaking news|menu|search|close|open|toggle navigation|back to top|home|(reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura|lesezeit)\s*:?\s*(\d+|<\s*\d+)\s*\p{L}*\.?|\d+\s*(min|mins|minutes?)\.?\s*(read|de leitura|de lectura|de lecture|di lettura|lesezeit)|loading( content)?\s*(\.*|…)|text size|subscribe( now)?|\d+ of \d+|this slideshow requires javascript\.?|please enable javascript.{0,60}|you must enable javascript.{0,60}|javascript is (disabled|required).{0,60}|tell us what you think\.*|listen to this article|play video|watch video|enlarge (this )?image|view gallery|expand|collapse|true|false|null|undefined)$/iu;
 
 export const uiChrome: RemovalRule = {
   kind: 'remove',
