@@ -33,6 +33,9 @@ const DENSITY_GRANDPARENT_SHARE = 0.5;
 const DENSITY_PARAGRAPHS = 'p, pre, blockquote, li, h2, h3';
 /** Elements that never hold the article, skipped by the text-density pass. */
 const NON_CONTENT = 'nav, header, footer, aside, form, script, style, noscript, template';
+/** Posts embedded from social networks: blockquotes the platform's script would turn into a card. */
+const EMBEDDED_POST =
+  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-card, blockquote.bluesky-embed';
 /** Attribute that carries a removed wrapper's class and id to its only child (see cleaning). */
 export const CLASS_HINT = 'data-stet-hint';
 
@@ -101,6 +104,7 @@ function runReadability(
   document: Document,
   { relaxed = false }: { relaxed?: boolean },
 ): ReadabilityResult | undefined {
+  unwrapEmbeddedPosts(document);
   carryClassHints(document);
   const reader = new Readability<Element>(document, {
     charThreshold: relaxed ? RELAXED_CHAR_THRESHOLD : CHAR_THRESHOLD,
@@ -149,6 +153,26 @@ function carryClassHints(document: Document): void {
     if (!child || element.childElementCount !== 1 || hasOwnText(element)) continue;
     const hint = `${child.getAttribute(CLASS_HINT) ?? ''} ${element.getAttribute('class') ?? ''} ${element.id}`;
     child.setAttribute(CLASS_HINT, hint.replace(/\s+/g, ' ').trim());
+  }
+}
+
+/**
+ * A post quoted in the story (a tweet) sits in a wrapper the page names after social media
+ * ("social-media-embed"), which Readability takes for a share bar and drops. The wrappers that
+ * hold nothing but the post go, so the post stands among the paragraphs as the quotation it is.
+ */
+function unwrapEmbeddedPosts(document: Document): void {
+  for (const post of document.body?.querySelectorAll(EMBEDDED_POST) ?? []) {
+    let outermost: Element = post;
+    for (
+      let wrapper = post.parentElement;
+      wrapper !== null && wrapper !== document.body && wrapper.childElementCount === 1;
+      wrapper = wrapper.parentElement
+    ) {
+      if (hasOwnText(wrapper)) break;
+      outermost = wrapper;
+    }
+    if (outermost !== post) outermost.replaceWith(post);
   }
 }
 

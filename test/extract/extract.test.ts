@@ -98,3 +98,31 @@ describeWithCorpus('extractArticle on a page Readability cuts short', () => {
     expect(text).not.toContain('Portal da Transparência');
   });
 });
+
+describe('extractArticle with posts embedded in the story', () => {
+  it('keeps a tweet whose wrapper is named after social media, among the paragraphs', () => {
+    const paragraphs = SENTENCE.repeat(4);
+    const page = parseHtml(
+      `<html><head><title>Bridge</title></head><body><article><p>${paragraphs}</p>` +
+        '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">The bridge is finally getting fixed! <a href="https://t.co/x">https://t.co/x</a></p>— A Reader (@reader) <a href="https://twitter.com/reader/status/1">November 18, 2019</a></blockquote></div>' +
+        `<p>${paragraphs}</p></article></body></html>`,
+      URL,
+    );
+    const text = toPlainText(extractArticle(page, undefined).root);
+    page.close();
+    expect(text).toContain('The bridge is finally getting fixed!');
+    expect(text.indexOf('finally getting fixed')).toBeGreaterThan(text.indexOf('council voted'));
+  });
+});
+
+describeWithCorpus('extractArticle on a page that quotes tweets', () => {
+  it('keeps the tweets (nj.com: five of them, in "social-media-embed" wrappers)', () => {
+    const page = parseCorpusPage('3f65af7b6b98');
+    const text = toPlainText(extractArticle(page, undefined).root);
+    page.close();
+    expect(text).toContain(
+      'Yes this is real and yes the state spent nearly half a million dollars',
+    );
+    expect(text).toContain('a whole lot of people on Twitter pointed it out');
+  });
+});
