@@ -33,9 +33,14 @@ const DENSITY_GRANDPARENT_SHARE = 0.5;
 const DENSITY_PARAGRAPHS = 'p, pre, blockquote, li, h2, h3';
 /** Elements that never hold the article, skipped by the text-density pass. */
 const NON_CONTENT = 'nav, header, footer, aside, form, script, style, noscript, template';
-/** Posts embedded from social networks: blockquotes the platform's script would turn into a card. */
-const EMBEDDED_POST =
-  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-card, blockquote.bluesky-embed';
+/** Posts embedded from social networks: blockquotes of these classes, which the platform's script would turn into a card. */
+const EMBEDDED_POST_CLASSES = [
+  'twitter-tweet',
+  'instagram-media',
+  'tiktok-embed',
+  'reddit-card',
+  'bluesky-embed',
+];
 /** Attribute that carries a removed wrapper's class and id to its only child (see cleaning). */
 export const CLASS_HINT = 'data-stet-hint';
 
@@ -162,7 +167,10 @@ function carryClassHints(document: Document): void {
  * hold nothing but the post go, so the post stands among the paragraphs as the quotation it is.
  */
 function unwrapEmbeddedPosts(document: Document): void {
-  for (const post of document.body?.querySelectorAll(EMBEDDED_POST) ?? []) {
+  // A plain element-name query is answered by a tree walk (src/parse); a class selector would
+  // go through jsdom's selector engine for the whole page.
+  for (const post of document.body?.querySelectorAll('blockquote') ?? []) {
+    if (!EMBEDDED_POST_CLASSES.some((name) => post.classList.contains(name))) continue;
     let outermost: Element = post;
     for (
       let wrapper = post.parentElement;
