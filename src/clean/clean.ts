@@ -95,7 +95,8 @@ function applyRule(
     );
     return;
   }
-  for (const element of elementsNamed(root, rule.candidates)) {
+  // A list of element names is answered by one walk of the tree, in document order (src/parse).
+  for (const element of root.querySelectorAll(rule.candidates.join(', '))) {
     // An earlier match may have taken this element's ancestor with it.
     if (!root.contains(element)) continue;
     if (!rule.filter(element, context)) continue;
@@ -105,31 +106,6 @@ function applyRule(
       changes.remove(gone);
     }
   }
-}
-
-/**
- * The elements under `root` with one of `names`, in document order. (A plain walk: a selector
- * list through jsdom's selector engine is slower, and on a detached subtree it has returned its
- * matches out of document order; indexing a live HTMLCollection is slower still.)
- */
-function elementsNamed(root: Element, names: readonly string[]): Element[] {
-  const wanted = new Set(names);
-  const found: Element[] = [];
-  let element = root.firstElementChild;
-  while (element !== null) {
-    if (wanted.has(element.localName)) found.push(element);
-    element = nextInTree(root, element);
-  }
-  return found;
-}
-
-/** The element after `element` in document order, staying under `root`. */
-function nextInTree(root: Element, element: Element): Element | null {
-  if (element.firstElementChild !== null) return element.firstElementChild;
-  for (let at: Element | null = element; at !== null && at !== root; at = at.parentElement) {
-    if (at.nextElementSibling !== null) return at.nextElementSibling;
-  }
-  return null;
 }
 
 /** Class attributes and our hints were for the rules only. */
