@@ -152,8 +152,10 @@ function disableReadabilityHeuristics(reader: Readability<Element>): void {
  * first (as data-stet-hint), so the cleaning rules still see what the page called the block.
  */
 function carryClassHints(document: Document): void {
-  for (const element of document.body?.querySelectorAll('div[class], div[id], section[class]') ??
-    []) {
+  // Element names are answered by a tree walk (src/parse); attribute selectors would take
+  // jsdom's selector engine over the whole page on every Readability pass.
+  for (const element of document.body?.querySelectorAll('div, section') ?? []) {
+    if (!isNamedWrapper(element)) continue;
     const child = element.firstElementChild;
     if (!child || element.childElementCount !== 1 || hasOwnText(element)) continue;
     const hint = `${child.getAttribute(CLASS_HINT) ?? ''} ${element.getAttribute('class') ?? ''} ${element.id}`;
@@ -182,6 +184,13 @@ function unwrapEmbeddedPosts(document: Document): void {
     }
     if (outermost !== post) outermost.replaceWith(post);
   }
+}
+
+/** A `<div>` with a class or an id, or a `<section>` with a class. */
+function isNamedWrapper(element: Element): boolean {
+  return (
+    element.hasAttribute('class') || (element.localName === 'div' && element.hasAttribute('id'))
+  );
 }
 
 function hasOwnText(element: Element): boolean {
