@@ -1,4 +1,4 @@
-import { classAndId, linkDensity, type RemovalRule, textOf } from './rule.js';
+import { classAndId, HEADINGS, linkDensity, type RemovalRule, textOf } from './rule.js';
 
 /** Headings of teaser lists: "Related", "Read more", "Most popular", "You may also like". */
 const RELATED_HEADING =
@@ -20,21 +20,7 @@ export const relatedLinks: RemovalRule = {
   kind: 'remove',
   id: 'related-links',
   reason: '"related", "read more" and "most popular" teaser lists point to other articles',
-  candidates: [
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'p',
-    'div',
-    'section',
-    'aside',
-    'ul',
-    'ol',
-    'li',
-  ],
+  candidates: [...HEADINGS, 'p', 'div', 'section', 'aside', 'ul', 'ol', 'li'],
   filter: (element, context) => {
     const text = textOf(element);
     if (text.length === 0) return false;

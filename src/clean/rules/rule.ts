@@ -40,6 +40,13 @@ export interface TransformRule {
 
 export type CleaningRule = RemovalRule | TransformRule;
 
+/** Heading elements, h1 to h6. */
+export const HEADINGS: readonly string[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** Inline elements: a text rule takes one only when it is all the text of its block. */
+const INLINE_NAMES: readonly string[] = ['a', 'span', 'strong', 'em', 'b', 'i', 'small'];
+const INLINE = new Set(INLINE_NAMES);
+
 /** Blocks a text rule looks at: anything a reader sees as its own line or box. */
 export const BLOCKS: readonly string[] = [
   'p',
@@ -53,26 +60,12 @@ export const BLOCKS: readonly string[] = [
   'li',
   'dl',
   'table',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADINGS,
   'figure',
   'figcaption',
   'blockquote',
-  'span',
-  'a',
-  'strong',
-  'em',
-  'b',
-  'i',
-  'small',
+  ...INLINE_NAMES,
 ];
-
-/** Inline elements: a text rule takes one only when it is all the text of its block. */
-const INLINE = new Set(['a', 'span', 'strong', 'em', 'b', 'i', 'small']);
 
 /** True when `element` is an inline part of a sentence ("… <a>Sign up</a> for …"): its block has prose of its own around it. */
 export function isInlineInText(element: Element, text: string): boolean {
