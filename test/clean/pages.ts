@@ -2,21 +2,16 @@
 // reference page, a corpus page, or a small snippet. Parsing goes through the real decode and
 // parse stages, so the tests see what the pipeline sees.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cleanArticle } from '../../src/clean/clean.js';
 import { decodePage } from '../../src/decode/decode.js';
 import { extractArticle } from '../../src/extract/extract.js';
 import { toPlainText } from '../../src/markdown/markdown.js';
 import { parsePage } from '../../src/parse/parse.js';
 import type { CleanedArticle, ExtractedArticle, ParsedPage } from '../../src/types.js';
-import { CORPUS_DIR, PROJECT_ROOT, readGzip, zytePages } from '../helpers/corpus.js';
+import { CORPUS_DIR, readGzip, zytePages } from '../helpers/corpus.js';
+import { REFERENCE_PAGE, REFERENCE_URL } from '../helpers/reference-page.js';
 
-export const REFERENCE_PAGE = join(
-  PROJECT_ROOT,
-  'examples/globalresearch-government-forces-crushed-isis-pocket.html',
-);
-export const REFERENCE_URL =
-  'https://www.globalresearch.ca/video-government-forces-crushed-isis-held-pocket-in-southern-syria/5660583';
+export { REFERENCE_PAGE, REFERENCE_URL };
 
 export function parseHtml(html: string | Uint8Array, url: string, input = url): ParsedPage {
   const body = typeof html === 'string' ? new TextEncoder().encode(html) : html;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, stet } from '../helpers/cli.js';
-import { PROJECT_ROOT } from '../helpers/corpus.js';
+import { REFERENCE_PAGE } from '../helpers/reference-page.js';
 import {
   commitCount,
   git,
@@ -12,12 +12,6 @@ import {
   removeDir,
 } from '../helpers/repo.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-
-const EXAMPLE = join(
-  PROJECT_ROOT,
-  'examples',
-  'globalresearch-government-forces-crushed-isis-pocket.html',
-);
 
 function articlePage(title: string, paragraphs: string[]): string {
   const body = paragraphs.map((p) => `<p>${p}</p>`).join('\n');
@@ -51,7 +45,7 @@ describe('stet archive', () => {
 
   it('archives the bundled page into a new git archive, then reports it unchanged', async () => {
     const archive = join(dir, 'archive');
-    const first = await runCli(['archive', EXAMPLE, '--archive', archive]);
+    const first = await runCli(['archive', REFERENCE_PAGE, '--archive', archive]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^new {2}\S+\.md\n$/);
@@ -65,7 +59,7 @@ describe('stet archive', () => {
     expect(lastCommitFiles(archive)).toHaveLength(1);
     expect(path.startsWith(join(archive, 'www.globalresearch.ca'))).toBe(true);
 
-    const second = await runCli(['archive', EXAMPLE, '--archive', archive]);
+    const second = await runCli(['archive', REFERENCE_PAGE, '--archive', archive]);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^unchanged {2}\S+\.md\n$/);
     expect(commitCount(archive)).toBe(1);
@@ -186,17 +180,17 @@ describe('stet archive', () => {
 
   it('runs as a real process: prints new, then unchanged, with exit code 0', async () => {
     const archive = join(dir, 'demo');
-    const first = await stet(['archive', EXAMPLE, '--archive', archive]);
+    const first = await stet(['archive', REFERENCE_PAGE, '--archive', archive]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^new {2}/);
-    const second = await stet(['archive', EXAMPLE, '--archive', archive]);
+    const second = await stet(['archive', REFERENCE_PAGE, '--archive', archive]);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^unchanged {2}/);
   });
 
   it('exits 2 on bad usage and names the problem', async () => {
-    const run = await stet(['archive', EXAMPLE, '--no-such-option']);
+    const run = await stet(['archive', REFERENCE_PAGE, '--no-such-option']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("unknown option '--no-such-option'");
   });

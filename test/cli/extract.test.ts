@@ -2,19 +2,9 @@ import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import {
-  describeWithCorpus,
-  PROJECT_ROOT,
-  readabilityPages,
-  zytePages,
-} from '../helpers/corpus.js';
+import { describeWithCorpus, readabilityPages, zytePages } from '../helpers/corpus.js';
+import { REFERENCE_PAGE } from '../helpers/reference-page.js';
 import { makeTempDir, removeDir } from '../helpers/repo.js';
-
-const EXAMPLE = join(
-  PROJECT_ROOT,
-  'examples',
-  'globalresearch-government-forces-crushed-isis-pocket.html',
-);
 
 /** The archived file without its capture time, which differs between runs. */
 function withoutCaptured(markdown: string): string {
@@ -30,17 +20,17 @@ describe('stet extract', () => {
 
   it('prints, as md, exactly the file that archive writes', async () => {
     const archive = join(dir, 'archive');
-    const archived = await runCli(['archive', EXAMPLE, '--archive', archive, '--no-commit']);
+    const archived = await runCli(['archive', REFERENCE_PAGE, '--archive', archive, '--no-commit']);
     expect(archived.code).toBe(0);
     const path = archived.stdout.split(/\s+/)[1] ?? '';
-    const extracted = await runCli(['extract', EXAMPLE]);
+    const extracted = await runCli(['extract', REFERENCE_PAGE]);
     expect(extracted.code).toBe(0);
     expect(withoutCaptured(extracted.stdout)).toBe(withoutCaptured(readFileSync(path, 'utf8')));
     expect(extracted.stdout.startsWith('---\ntitle: ')).toBe(true);
   });
 
   it('prints the documented JSON and plain text', async () => {
-    const json = await runCli(['extract', EXAMPLE, '--format', 'json']);
+    const json = await runCli(['extract', REFERENCE_PAGE, '--format', 'json']);
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.stdout) as {
       metadata: Record<string, unknown>;
@@ -56,7 +46,7 @@ describe('stet extract', () => {
     expect(parsed.text).toContain('Kassem Musleh, commander of the PMU');
     expect(parsed.text).toMatch(/\n\n/);
 
-    const text = await runCli(['extract', EXAMPLE, '--format', 'text']);
+    const text = await runCli(['extract', REFERENCE_PAGE, '--format', 'text']);
     expect(text.stdout.trimEnd()).toBe(parsed.text.trimEnd());
   });
 
@@ -64,8 +54,8 @@ describe('stet extract', () => {
     const gz = join(dir, 'page.html.gz');
     const { gzipSync } = await import('node:zlib');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(gz, gzipSync(readFileSync(EXAMPLE)));
-    copyFileSync(EXAMPLE, join(dir, 'other.htm'));
+    writeFileSync(gz, gzipSync(readFileSync(REFERENCE_PAGE)));
+    copyFileSync(REFERENCE_PAGE, join(dir, 'other.htm'));
     const out = join(dir, 'out');
     const run = await runCli([
       'extract',
@@ -82,7 +72,7 @@ describe('stet extract', () => {
   });
 
   it('lists what each cleaning rule removed with --debug', async () => {
-    const run = await runCli(['extract', EXAMPLE, '--debug']);
+    const run = await runCli(['extract', REFERENCE_PAGE, '--debug']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^removed \[[a-z-]+\] .*Note to readers/m);
     expect(run.stderr).toMatch(/^metadata \* author = "South Front"/m);
@@ -90,7 +80,7 @@ describe('stet extract', () => {
 
   it('names a missing file and the cause in one line and exits 1', async () => {
     const missing = join(dir, 'nope.html');
-    const run = await runCli(['extract', missing, EXAMPLE, '--out-dir', join(dir, 'out')]);
+    const run = await runCli(['extract', missing, REFERENCE_PAGE, '--out-dir', join(dir, 'out')]);
     expect(run.code).toBe(1);
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);

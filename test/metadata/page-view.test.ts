@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,15 +8,10 @@ import {
   elementsNamed,
   elementsTagged,
 } from '../../src/metadata/page-view.js';
-import { PROJECT_ROOT } from '../helpers/corpus.js';
+import { REFERENCE_PAGE } from '../helpers/reference-page.js';
 
 // The page index replaces selector queries: on a real page it must return exactly what
 // jsdom's querySelectorAll returns, in the same order.
-const REFERENCE_PAGE = join(
-  PROJECT_ROOT,
-  'examples',
-  'globalresearch-government-forces-crushed-isis-pocket.html',
-);
 
 function documentOf(html: string): Document {
   return new JSDOM(html).window.document;

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/extract.js';
@@ -8,14 +7,9 @@ import { type ResolvedMetadata, resolveMetadata } from '../../src/metadata/resol
 import { validateProfile } from '../../src/sites/profile.js';
 import { findProfile } from '../../src/sites/registry.js';
 import type { ArticleMetadata, ExtractedArticle, ParsedPage } from '../../src/types.js';
-import { PROJECT_ROOT } from '../helpers/corpus.js';
+import { REFERENCE_FRONT_MATTER, REFERENCE_PAGE } from '../helpers/reference-page.js';
 
 const CAPTURED = new Date('2026-11-25T14:00:00Z');
-const REFERENCE_PAGE = join(
-  PROJECT_ROOT,
-  'examples',
-  'globalresearch-government-forces-crushed-isis-pocket.html',
-);
 const open: ParsedPage[] = [];
 
 afterEach(() => {
@@ -74,15 +68,7 @@ describe('the reference page (examples/)', () => {
     const candidates = collectMetadata(parsed, profile);
     const article = extractArticle(parsed, profile);
     const { metadata } = resolveMetadata(candidates, article, parsed);
-    expect(metadata).toMatchObject({
-      title: 'Video: Government Forces Crushed ISIS-held Pocket in Southern Syria',
-      author: 'South Front',
-      date: '2018-11-20',
-      region: 'Middle East & North Africa',
-      theme: 'US NATO War Agenda',
-      site: 'Global Research',
-      original_source: 'South Front',
-    });
+    expect(metadata).toMatchObject(REFERENCE_FRONT_MATTER);
     expect(metadata.tags).toContain('SYRIA');
   });
 
