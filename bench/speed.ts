@@ -180,9 +180,8 @@ async function runChild(name: PipelineName): Promise<ChildResult> {
   let failures = 0;
   let memory: ChildResult['memory'];
 
-  if (name === 'jsdom-parse') {
-    ({ pageMs, failures } = timeEach(texts, (page) => jsdomParse(page.html, page.url)));
-  } else if (name === 'jsdom-parse-pruned') {
+  if (name === 'jsdom-parse' || name === 'jsdom-parse-pruned') {
+    // The two differ only in their input (whole or pruned page), prepared above.
     ({ pageMs, failures } = timeEach(texts, (page) => jsdomParse(page.html, page.url)));
   } else if (name === 'stet-parse') {
     ({ pageMs, failures } = timeEach(texts, (page) => {
