@@ -102,7 +102,7 @@ function wholeBody(document: Document): Candidate | undefined {
   if (!document.body) return undefined;
   const copy = document.body.cloneNode(true) as Element;
   for (const noise of copy.querySelectorAll(NON_CONTENT)) noise.remove();
-  return { root: copy, method: 'body', textLength: textLength(copy) };
+  return { root: copy, method: 'body', textLength: unlinkedTextLength(copy) };
 }
 
 function runReadability(
@@ -126,7 +126,7 @@ function runReadability(
     candidate: {
       root,
       method: relaxed ? 'readability-relaxed' : 'readability',
-      textLength: textLength(root),
+      textLength: unlinkedTextLength(root),
     },
     title: result.title ?? undefined,
     byline: result.byline ?? undefined,
@@ -204,7 +204,7 @@ function selectProfileBody(document: Document, selector: string): Candidate | un
   const root = document.querySelector(selector);
   if (!root) return undefined;
   const copy = root.cloneNode(true) as Element;
-  return { root: copy, method: 'site-profile', textLength: textLength(copy) };
+  return { root: copy, method: 'site-profile', textLength: unlinkedTextLength(copy) };
 }
 
 function jsonLdArticleBody(document: Document): Candidate | undefined {
@@ -217,7 +217,7 @@ function jsonLdArticleBody(document: Document): Candidate | undefined {
     p.textContent = paragraph.trim();
     root.append(p);
   }
-  return { root, method: 'json-ld', textLength: textLength(root) };
+  return { root, method: 'json-ld', textLength: unlinkedTextLength(root) };
 }
 
 /**
@@ -258,9 +258,10 @@ function densestBlock(document: Document): Candidate | undefined {
   if (!best) return undefined;
   const copy = best.cloneNode(true) as Element;
   for (const noise of copy.querySelectorAll(NON_CONTENT)) noise.remove();
-  return { root: copy, method: 'text-density', textLength: textLength(copy) };
+  return { root: copy, method: 'text-density', textLength: unlinkedTextLength(copy) };
 }
 
+/** Text outside links: what the candidates are compared by, so a menu never outweighs prose. */
 function unlinkedTextLength(element: Element): number {
   let linked = 0;
   for (const link of element.querySelectorAll('a')) linked += normalizedText(link).length;
@@ -309,9 +310,4 @@ function isUsable(root: Element): boolean {
 
 function normalizedText(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Text outside links: what the candidates are compared by, so a menu never outweighs prose. */
-function textLength(element: Element): number {
-  return unlinkedTextLength(element);
 }
