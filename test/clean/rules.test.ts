@@ -32,7 +32,8 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['author-bio', '3f65af7b6b98', 'Have a tip? Amy Kuperinsky may be reached', 'South Dakota'],
   ['related-links', '35b158918c67', 'You may also like...', 'Doobie Brothers'],
   ['original-source-line', '3c5bf8db4272', 'Originally published on Live Science.', 'universe'],
-  ['copyright-footer', '6ebac05f637e', 'The contents of this site are ©2019', 'Omar'],
+  // The footer box the page names "copyright-wrp": the publisher's address and its © line.
+  ['copyright-footer', '6ebac05f637e', 'The Hill 1625 K Street', 'Omar'],
   [
     'cookie-notice',
     '30b771a40a4e',
@@ -90,6 +91,27 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['advertisement-label', '7837c9d66c', 'Iklan', 'Sebelum Islam'],
   ['copyright-footer', '833caf3bdb', 'Copyright @ 2019 The New Arab.', 'stiff international'],
   ['comment-prompt', '076f4f33bf', 'Post Comment (+)', 'Delhi-NCR'],
+  // A press release's closing paragraphs about the company, after a rule (<hr>).
+  ['company-boilerplate', '5ae11e580a', 'Ascom is a global solutions provider', 'Digistat'],
+  ['share-prompt', 'e100c9612a', 'Share Tweet Submit', 'free-to-play'],
+  ['affiliate-disclosure', 'e7d77f1869', 'Follow @BGRDeals on Twitter', 'Black Friday 2019'],
+  ['original-source-line', '833caf3bdb', 'Via SyndiGate.info', 'stiff international'],
+  ['original-source-line', 'e1c7023ee2', 'Citation: Hibernating astronauts', 'hibernating crew'],
+  [
+    'copyright-footer',
+    'e1c7023ee2',
+    'This document is subject to copyright. Apart from',
+    'hibernating crew',
+  ],
+  ['author-bio', 'f8ff621a0b', 'Write to Al Root at', 'Home Depot'],
+  ['author-bio', '9ebb3af656', 'paul.takahashi@chron.com twitter.com/paultakahashi', 'Edmunds'],
+  ['author-bio', 'c00962aabe', 'Jeff Foust (jeff@thespacereview.com) is the editor', 'NASA'],
+  // Wire bylines: names, then the agency and the writer's beat.
+  ['dateline', 'a6968f427c', 'Meg Kinnard and Errin Haines, Associated Press', 'Patrick'],
+  ['dateline', 'aec5deeaad', 'Steve Peoples, Ap National Political Writer', 'New uncertainty'],
+  ['inline-teaser', '291a8bf33e', '[Related: Salesforce Dreamforce', 'took that challenge'],
+  ['inline-teaser', 'eecd257509', 'More AP NBA: https://apnews.com/NBA', 'Visit the Thunder'],
+  ['ui-chrome', '30b771a40a', '[button link=', 'book'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -109,6 +131,44 @@ describeWithCorpus('each rule fires on a real page', () => {
 
 /** [rule id, article HTML that mentions the rule's subject and must be kept whole]. */
 const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
+  [
+    'company-boilerplate',
+    '<p>Ascom is a global solutions provider headquartered in Baar, and its shares fell 4 percent on Tuesday.</p>',
+  ],
+  [
+    'share-prompt',
+    '<p>Share, tweet, submit: the three verbs of the early web shaped a generation, she wrote.</p>',
+  ],
+  [
+    'affiliate-disclosure',
+    '<p>Brokers earn a commission on orders placed through their apps, and regulators want that disclosed.</p>',
+  ],
+  ['original-source-line', '<p>Via Rail Canada cut three routes this spring, citing costs.</p>'],
+  [
+    'original-source-line',
+    '<p>Citation: the court retrieved the files from the archive, the filing says.</p>',
+  ],
+  [
+    'copyright-footer',
+    '<p>This article is subject to copyright law in three countries, which complicates any takedown.</p>',
+  ],
+  [
+    'author-bio',
+    '<p>Ms. Ortiz (ortiz@city.gov) is the clerk who signed the order, records show.</p>',
+  ],
+  [
+    'author-bio',
+    '<p>Write to the council at its offices before the end of March, the notice said.</p>',
+  ],
+  [
+    'dateline',
+    '<p>Jane Smith, Associated Press reporter, told the court she had never met him.</p>',
+  ],
+  [
+    'inline-teaser',
+    '<p>More than 300 people signed up: https://example.org has the list, organisers said.</p>',
+  ],
+  ['ui-chrome', '<p>The [button] tag of the old forum software was retired in 2009.</p>'],
   [
     'share-prompt',
     '<p>Shareholders were asked to share the cost of the share buyback, the filing says.</p>',
@@ -258,6 +318,20 @@ describe('rules leave article text alone', () => {
       .replace(/\s+/g, ' ')
       .trim();
     expect(cleaned.text.replace(/\s+/g, ' ').trim(), ruleId).toBe(expected);
+  });
+
+  it('company-boilerplate takes the about-the-company paragraph only where it closes the release', () => {
+    const about =
+      '<h3>About Acme</h3><p>Acme Corp. (NYSE: ACME) is a maker of industrial pumps. Acme is headquartered in Dayton, Ohio, and employs about 4,000 people.</p>';
+    const atEnd = cleanSnippet(`${SURROUNDING_PROSE}${about}`, { title: 'Emissions rise again' });
+    expect(atEnd.removals.map((removal) => [removal.ruleId, removal.snippet.slice(0, 14)])).toEqual(
+      [
+        ['company-boilerplate', 'Acme Corp. (NY'],
+        ['company-boilerplate', 'About Acme'],
+      ],
+    );
+    const atStart = cleanSnippet(`${about}${SURROUNDING_PROSE}`, { title: 'Emissions rise again' });
+    expect(atStart.removals).toEqual([]);
   });
 
   it('every rule has a test here or in the reference-page test', () => {

@@ -13,6 +13,9 @@ const DATE = new RegExp(
 const BYLINE_START =
   /^(by|written by|words by|published|updated|posted|last (updated|modified)|first published|modified|publicado|publicada|publié|pubblicato|veröffentlicht|aktualisiert|atualizado|actualizado|mis à jour|опубликовано)(?![\p{L}])/iu;
 const BYLINE_NAME = /^(by|written by)\s+\p{Lu}/u;
+/** A wire byline: "Meg Kinnard and Errin Haines, Associated Press", "Steve Peoples, Ap National Political Writer". */
+const WIRE_BYLINE =
+  /^\p{Lu}[\p{L}'’.-]*( \p{Lu}[\p{L}'’.-]*){1,3}((,| and|, and) \p{Lu}[\p{L}'’.-]*( \p{Lu}[\p{L}'’.-]*){1,3})*, (the )?(Associated Press|AP|Ap|Reuters|AFP|Agence France-Presse|Bloomberg|Bloomberg News|UPI|dpa|Kyodo|Xinhua|Press Association|PA|Canadian Press|CNN Wire)( [\p{L} ]{0,40}(Writer|Correspondent|Reporter|Editor|Writers|Correspondents))?$/u;
 /** The labelled fields of a post's meta line: "Posted by: … - Category: … - Tags: …". */
 const META_LABEL =
   /(^|[\s|/·•,;–—-])(posted by|written by|publicado por|publicada por|publié par|pubblicato da|veröffentlicht von|category|categories|categoria|categorias|catégorie|categoría|kategorie|filed under|tags?|etiquetas|schlagwörter)\s*:/giu;
@@ -49,6 +52,7 @@ export const dateline: RemovalRule = {
       );
     }
     if (BYLINE_START.test(text) && hasDate) return true;
+    if (WIRE_BYLINE.test(text)) return true;
     if (BYLINE_START.test(text) && RELATIVE_DATE.test(text) && text.length <= MAX_RELATIVE_CHARS) {
       return true;
     }

@@ -6,6 +6,7 @@ import { advertisementLabel } from './advertisement-label.js';
 import { affiliateDisclosure } from './affiliate-disclosure.js';
 import { authorBio } from './author-bio.js';
 import { commentPrompt } from './comment-prompt.js';
+import { companyBoilerplate } from './company-boilerplate.js';
 import { cookieNotice } from './cookie-notice.js';
 import { copyrightFooter } from './copyright-footer.js';
 import { dateline } from './dateline.js';
@@ -53,6 +54,7 @@ export const RULES: readonly CleaningRule[] = [
   originalSourceLine,
   copyrightFooter,
   mediaInquiries,
+  companyBoilerplate,
   disclaimer,
   fairUse,
   titleHeading,

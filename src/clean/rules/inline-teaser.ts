@@ -2,7 +2,9 @@ import { linkDensity, type RemovalRule, textOf } from './rule.js';
 
 /** "SEE MORE: …", "READ MORE … BY CLICKING HERE": a line that sends the reader elsewhere. */
 const TEASER_TEXT =
-  /^(see more|read more|more|watch|listen|click here|read next|related|also (on|in|read))\b.{0,150}$|\bclick(ing)? here\b/i;
+  /^[[(]?(see more|read more|more|watch|listen|click here|read next|related|also (on|in|read))\b.{0,150}$|\bclick(ing)? here\b/i;
+/** "More AP NBA: https://apnews.com/NBA": a wire story's closing pointer, its addresses unlinked. */
+const MORE_AT_ADDRESS = /^more [^.:]{1,40}:\s*https?:\/\/\S+((,|,? and|,? or) https?:\/\/\S+)*$/i;
 const MAX_CHARS = 200;
 /** Promotions that open with an emoji: "📱 Torn between the latest phones? Check out …". */
 const PROMO_START = /^\p{Extended_Pictographic}/u;
@@ -24,6 +26,7 @@ export const inlineTeaser: RemovalRule = {
     if (element.querySelector('p, div, li, img, h1, h2, h3, h4')) return false;
     const density = linkDensity(element);
     if (density > 0 && PROMO_START.test(text)) return true;
+    if (MORE_AT_ADDRESS.test(text)) return true;
     if (density >= ALL_LINK) return isShouting(text) || hasAllLinkNeighbour(element);
     return density >= 0.3 && TEASER_TEXT.test(text);
   },

@@ -4,6 +4,9 @@ import { isInlineInText, type RemovalRule, textOf } from './rule.js';
 const CONTROL_LABEL =
   /^(sign in|sign up|log ?in|log out|register|skip to (main )?content|skip navigation|breaking news|menu|search|close|open|toggle navigation|back to top|home|(reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura|lesezeit)\s*:?\s*(\d+|<\s*\d+)\s*\p{L}*\.?|\d+\s*(min|mins|minutes?)\.?\s*(read|de leitura|de lectura|de lecture|di lettura|lesezeit)|loading( content)?\s*(\.*|…)|text size|subscribe( now)?|\d+ of \d+|this slideshow requires javascript\.?|please enable javascript.{0,60}|you must enable javascript.{0,60}|javascript is (disabled|required).{0,60}|tell us what you think\.*|listen to this article|play video|watch video|enlarge (this )?image|view gallery|expand|collapse|true|false|null|undefined)$/iu;
 
+/** A button left as an unrendered WordPress shortcode: "[button link=… ] Send us your review[/button]". */
+const SHORTCODE_BUTTON = /^\[(button|btn|su_button|cta)\b[^\]]*\].{0,80}\[\/\1\]$/iu;
+
 export const uiChrome: RemovalRule = {
   kind: 'remove',
   id: 'ui-chrome',
@@ -12,7 +15,7 @@ export const uiChrome: RemovalRule = {
   filter: (element) => {
     const text = textOf(element);
     if (isInlineInText(element, text)) return false;
-    if (CONTROL_LABEL.test(text)) return true;
+    if (CONTROL_LABEL.test(text) || SHORTCODE_BUTTON.test(text)) return true;
     // A block that only repeats the page's own address comes from a share or print widget.
     const url = element.ownerDocument.URL;
     return (
