@@ -112,6 +112,10 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['inline-teaser', '291a8bf33e', '[Related: Salesforce Dreamforce', 'took that challenge'],
   ['inline-teaser', 'eecd257509', 'More AP NBA: https://apnews.com/NBA', 'Visit the Thunder'],
   ['ui-chrome', '30b771a40a', '[button link=', 'book'],
+  // A "most popular" heading over teaser cards (a linked picture and a blurb each), and a
+  // reviews box with only its prompt, on a Russian page.
+  ['related-links', 'ff0f958ade', 'Самые популярные диеты Популярная диета', 'Аткинса'],
+  ['comment-prompt', 'ff0f958ade', 'ОтзывыДобавить отзыв', 'Аткинса'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -169,6 +173,7 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     '<p>More than 300 people signed up: https://example.org has the list, organisers said.</p>',
   ],
   ['ui-chrome', '<p>The [button] tag of the old forum software was retired in 2009.</p>'],
+  ['comment-prompt', '<p>Комментарии экспертов были опубликованы во вторник.</p>'],
   [
     'share-prompt',
     '<p>Shareholders were asked to share the cost of the share buyback, the filing says.</p>',
@@ -332,6 +337,23 @@ describe('rules leave article text alone', () => {
     );
     const atStart = cleanSnippet(`${about}${SURROUNDING_PROSE}`, { title: 'Emissions rise again' });
     expect(atStart.removals).toEqual([]);
+  });
+
+  it('related-links takes teaser cards after a "most popular" heading, not a photo and its story', () => {
+    const card = (blurb: string) =>
+      `<div><p><a href="/other-story.html"><img src="/other.jpg" alt=""></a></p><p>${blurb}</p></div>`;
+    const cards = cleanSnippet(
+      `${SURROUNDING_PROSE}<h2>Most popular</h2>${card('Lost 5 kg in a week.')}${card('Two menus to choose from.')}`,
+      { title: 'Emissions rise again' },
+    );
+    expect(cards.text).not.toContain('Lost 5 kg');
+    expect(cards.text).not.toContain('Two menus');
+    const story = cleanSnippet(
+      `${SURROUNDING_PROSE}<h2>Most popular</h2>${card('The survey asked 2,000 people which diet they had tried; low-carbohydrate plans came first, and by a wide margin, in every region the researchers visited over the two years of the study, and among both men and women of every age group.')}`,
+      { title: 'Emissions rise again' },
+    );
+    expect(story.removals.map((removal) => removal.snippet)).toEqual(['Most popular']);
+    expect(story.text).toContain('low-carbohydrate plans came first');
   });
 
   it('every rule has a test here or in the reference-page test', () => {

@@ -6,6 +6,15 @@ const COMMENT_TEXT =
 /** A note on how comments are moderated, in the languages of the corpus. */
 const MODERATION_NOTE =
   /\b(comments?|comentários|comentarios|commentaires|kommentare|commenti)\b.{0,200}\bmodera|\bmodera\w*\b.{0,40}\bcomments\b/i;
+/** "Отзывы Добавить отзыв", "Deixe um comentário": the same prompts in the corpus's other languages. */
+const COMMENT_LABEL_I18N =
+  '(комментарии|отзывы|comentários|comentarios|commentaires|kommentare|commenti)(\\s*\\(\\d+\\))?';
+const COMMENT_PROMPT_I18N =
+  '(добавить (отзыв|комментарий)|оставить (отзыв|комментарий)|deixe (um|seu) comentário|deja (un|tu) comentario|laisser un commentaire|kommentar schreiben|lascia un commento)';
+const COMMENT_TEXT_I18N = new RegExp(
+  `^(${COMMENT_LABEL_I18N}|(${COMMENT_LABEL_I18N}\\s*)?${COMMENT_PROMPT_I18N})[.…!:]*$`,
+  'iu',
+);
 const COMMENT_CLASS = /(^|[\s_-])(comments?|comment-list|disqus|respond|discussion)([\s_-]|$)/;
 
 export const commentPrompt = anyOf(
@@ -14,6 +23,12 @@ export const commentPrompt = anyOf(
     reason: 'comment prompts and comment sections are reader talk, not the article',
     pattern: COMMENT_TEXT,
     maxChars: 300,
+  }),
+  textRule({
+    id: 'comment-prompt',
+    reason: 'comment prompts and comment sections are reader talk, not the article',
+    pattern: COMMENT_TEXT_I18N,
+    maxChars: 100,
   }),
   textRule({
     id: 'comment-prompt',

@@ -15,6 +15,8 @@ const RELATED_LINE_LINK_DENSITY = 0.5;
 const RELATED_MAX_SHARE = 0.3;
 /** A teaser-list heading is a few words; longer text that starts the same way is prose. */
 const RELATED_HEADING_MAX_CHARS = 60;
+/** A teaser card: a linked picture and a line or two of blurb. */
+const CARD_MAX_CHARS = 200;
 
 export const relatedLinks: RemovalRule = {
   kind: 'remove',
@@ -27,7 +29,9 @@ export const relatedLinks: RemovalRule = {
     if (RELATED_CLASS.test(classAndId(element))) {
       return text.length <= context.articleLength * RELATED_MAX_SHARE && linkDensity(element) > 0.3;
     }
-    if (startsWithRelatedHeading(element) && linkDensity(element) > 0.5) return true;
+    if (startsWithRelatedHeading(element) && (linkDensity(element) > 0.5 || isCardList(element))) {
+      return true;
+    }
     if (text.length <= RELATED_HEADING_MAX_CHARS && isRelatedHeading(text)) return true;
     return (
       (element.localName === 'p' || element.localName === 'li') &&
@@ -39,15 +43,41 @@ export const relatedLinks: RemovalRule = {
   companions: teaserListAfter,
 };
 
-/** The list that follows a "Related" heading goes with it. */
+/** The list that follows a "Related" heading goes with it, or the run of teaser cards. */
 function teaserListAfter(removed: Element): readonly Element[] {
   const text = textOf(removed);
   if (text.length > RELATED_HEADING_MAX_CHARS || !isRelatedHeading(text)) return [];
   const next = removed.nextElementSibling;
-  const isTeaserList =
-    next !== null &&
-    (next.localName === 'ul' || next.localName === 'ol' || linkDensity(next) > 0.5);
-  return isTeaserList ? [next] : [];
+  if (next === null) return [];
+  if (next.localName === 'ul' || next.localName === 'ol' || linkDensity(next) > 0.5) return [next];
+  const cards: Element[] = [];
+  for (
+    let card: Element | null = next;
+    card !== null && isCard(card);
+    card = card.nextElementSibling
+  ) {
+    cards.push(card);
+  }
+  return cards;
+}
+
+/**
+ * Cards hold their links on pictures, so their link density by text is nil: a block is a card
+ * list when everything after its heading is a card.
+ */
+function isCardList(element: Element): boolean {
+  const cards = [...element.children].slice(1);
+  return cards.length >= 2 && cards.every(isCard);
+}
+
+/** A short block that opens with a link wrapped round a picture. */
+function isCard(element: Element): boolean {
+  if (textOf(element).length > CARD_MAX_CHARS) return false;
+  let first = element.firstElementChild;
+  while (first !== null && first.localName !== 'a' && first.firstElementChild !== null) {
+    first = first.firstElementChild;
+  }
+  return first?.localName === 'a' && first.querySelector('img') !== null;
 }
 
 /** A block whose first child is a "Related" heading and whose text is mostly links. */
