@@ -8,7 +8,7 @@ import { extractArticle } from '../../src/extract/extract.js';
 import { toPlainText } from '../../src/markdown/markdown.js';
 import { parsePage } from '../../src/parse/parse.js';
 import type { CleanedArticle, ExtractedArticle, ParsedPage } from '../../src/types.js';
-import { CORPUS_DIR, readGzip, zytePages } from '../helpers/corpus.js';
+import { CORPUS_DIR, readabilityPages, readGzip, zytePages } from '../helpers/corpus.js';
 import { REFERENCE_PAGE, REFERENCE_URL } from '../helpers/reference-page.js';
 
 export { REFERENCE_PAGE, REFERENCE_URL };
@@ -32,8 +32,20 @@ export function parseReferencePage(): ParsedPage {
   return parseHtml(readFileSync(REFERENCE_PAGE), REFERENCE_URL, REFERENCE_PAGE);
 }
 
-/** A zyte corpus page by the start of its id, parsed with its original URL. */
+/** Pages of ../shared/corpus/readability are named by this prefix and their directory name. */
+const READABILITY_PREFIX = 'readability/';
+
+/**
+ * A zyte corpus page by the start of its id, parsed with its original URL; or a page of the
+ * readability corpus as `readability/<name>` (that corpus keeps no URL, so it gets one).
+ */
 export function parseCorpusPage(idPrefix: string): ParsedPage {
+  if (idPrefix.startsWith(READABILITY_PREFIX)) {
+    const name = idPrefix.slice(READABILITY_PREFIX.length);
+    const page = readabilityPages().find((candidate) => candidate.name === name);
+    if (!page) throw new Error(`no readability corpus page ${name} in ${CORPUS_DIR}`);
+    return parseHtml(readGzip(page.path), `https://pages.example.org/${name}/`, page.path);
+  }
   const page = zytePages().find((candidate) => candidate.id.startsWith(idPrefix));
   if (!page) throw new Error(`no corpus page ${idPrefix} in ${CORPUS_DIR}`);
   return parseHtml(readGzip(page.path), page.url, page.path);

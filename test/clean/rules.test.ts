@@ -9,7 +9,8 @@ import { cleanCorpusPage, cleanSnippet } from './pages.js';
 
 /**
  * [rule id, corpus page id prefix, start of a block the rule removes, a sentence of the
- * article that must stay]. The pages are real news pages of the benchmark's tuning split.
+ * article that must stay]. The pages are real news pages of the benchmark's tuning split, or
+ * (`readability/<name>`) of the readability corpus, which the quality benchmark does not score.
  */
 const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['dateline', '05844573ca7e', 'Tom Krisher, Ap Auto Writer Updated', 'New electric vehicles'],
@@ -116,6 +117,31 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   // reviews box with only its prompt, on a Russian page.
   ['related-links', 'ff0f958ade', 'Самые популярные диеты Популярная диета', 'Аткинса'],
   ['comment-prompt', 'ff0f958ade', 'ОтзывыДобавить отзыв', 'Аткинса'],
+  // Classes found on the readability corpus: print-edition and original-headline lines, an
+  // editor-in-charge credit, a reprint notice, "Promoted By", author lines, follow prompts.
+  [
+    'original-source-line',
+    'readability/nytimes-3',
+    'A version of this article appears in print',
+    'manhole fires',
+  ],
+  ['original-source-line', 'readability/gmw', '原标题：', '翱翔于距地球数千公里的太空中'],
+  ['reporting-credit', 'readability/gmw', '[责任编辑:肖春芳]', '翱翔于距地球数千公里的太空中'],
+  ['reporting-credit', 'readability/qq', '[责任编辑：alonliu]', 'DeepMind'],
+  ['copyright-footer', 'readability/qq', '【美国The Next Web作品', 'DeepMind'],
+  ['advertisement-label', 'readability/ehow-2', 'Promoted By Zergnet', 'Graduation parties'],
+  ['related-links', 'readability/ehow-2', 'Related Searches', 'Graduation parties'],
+  ['author-bio', 'readability/herald-sun-1', 'LAURIE OAKES IS THE NINE NETWORK', 'Conroy'],
+  ['author-bio', 'readability/yahoo-1', 'Ben Silverman is on Twitter at', 'Rez Infinite'],
+  ['share-prompt', 'readability/keep-images', 'Follow Backchannel: Twitter', 'Barcelona lab'],
+  ['image-credit', 'readability/keep-images', 'Top photo by Joan Bardeletti', 'Barcelona lab'],
+  [
+    'comment-prompt',
+    'readability/keep-tabular-data',
+    'As always, let us know what you think',
+    'The release plan',
+  ],
+  ['ui-chrome', 'readability/lwn-1', 'Next page: Security', 'Arduino LLC'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -174,6 +200,23 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
   ],
   ['ui-chrome', '<p>The [button] tag of the old forum software was retired in 2009.</p>'],
   ['comment-prompt', '<p>Комментарии экспертов были опубликованы во вторник.</p>'],
+  [
+    'comment-prompt',
+    '<p>Let us know what you think was the cause, the inspector told residents at the meeting.</p>',
+  ],
+  [
+    'original-source-line',
+    '<p>A version of this article appears in print in the anthology, the editor confirmed on Monday.</p>',
+  ],
+  ['reporting-credit', '<p>责任编辑的工作是核实每一篇稿件。</p>'],
+  ['copyright-footer', '<p>法院认定，被告未经授权使用了原告的照片。</p>'],
+  [
+    'advertisement-label',
+    '<p>Sponsored by three local firms, the race raised $40,000 for the hospital.</p>',
+  ],
+  ['author-bio', '<p>Ben Silverman is on Twitter at all hours, his colleagues joked.</p>'],
+  ['image-credit', '<p>Top photo by far was the one of the flooded square, readers voted.</p>'],
+  ['ui-chrome', '<p>Next page: the council will vote on the plan in March.</p>'],
   [
     'share-prompt',
     '<p>Shareholders were asked to share the cost of the share buyback, the filing says.</p>',

@@ -5,10 +5,11 @@ const AUTHOR_TEXT =
   /^(articles by:?|more (articles|stories) by|follow (the author|him|her|them) on|view all posts by|all posts by|posts by|have a (news )?tip|got a (news )?tip|contact the (author|reporter|writer)|reach the (author|reporter|writer)s?)\b|\b(may|can) be reached at\b|\bfollow (us|him|her|them|me)\b.{0,40}(twitter|facebook|instagram|@)/i;
 /**
  * "About the author: …", "Email Jane Doe at jane@…", "Write to Al Root at al@…", "Jeff Foust
- * (jeff@…) is the editor of …" — case matters for the name, so no /i.
+ * (jeff@…) is the editor of …", "Ben Silverman is on Twitter at ben_silverman.", "LAURIE OAKES
+ * IS THE NINE NETWORK POLITICAL EDITOR" — case matters for the name, so no /i.
  */
 const AUTHOR_NAMED =
-  /^[Aa]bout the ([Aa]uthor|[Ww]riter)s?(\s*:|\s*$|\s+\p{Lu})|^([Ee]-?mail|[Ww]rite to) \p{Lu}\S*( \p{Lu}\S*)+ at \S+@|^\p{Lu}\S*( \p{Lu}\S*){1,2} \(\S+@\S+\) is (a|an|the)\b.{0,60}\b(editor|writer|reporter|journalist|author|columnist|correspondent|contributor|publisher)/u;
+  /^\p{Lu}\S* \p{Lu}\S*( \p{Lu}\S*)? is on (Twitter|X|Instagram|Facebook|LinkedIn|Mastodon|Bluesky|Threads) at \S+$|^\p{Lu}+( \p{Lu}+){1,2} IS (A|AN|THE)\b[\p{Lu}\s'’-]{0,60}\b(EDITOR|WRITER|REPORTER|COLUMNIST|CORRESPONDENT|CONTRIBUTOR)S?\.?$|^[Aa]bout the ([Aa]uthor|[Ww]riter)s?(\s*:|\s*$|\s+\p{Lu})|^([Ee]-?mail|[Ww]rite to) \p{Lu}\S*( \p{Lu}\S*)+ at \S+@|^\p{Lu}\S*( \p{Lu}\S*){1,2} \(\S+@\S+\) is (a|an|the)\b.{0,60}\b(editor|writer|reporter|journalist|author|columnist|correspondent|contributor|publisher)/u;
 /** An author's contact card: nothing but two or more e-mail and social-media addresses. */
 const CONTACT_ONLY =
   /^((mailto:)?[\w.+-]+@[\w-]+(\.[\w-]+)+|(https?:\/\/)?(www\.)?(twitter|x|facebook|instagram|linkedin|threads)\.(com|net)\/[\w.@/-]+|@\w+)(\s+((mailto:)?[\w.+-]+@[\w-]+(\.[\w-]+)+|(https?:\/\/)?(www\.)?(twitter|x|facebook|instagram|linkedin|threads)\.(com|net)\/[\w.@/-]+|@\w+))+$/;

@@ -1,8 +1,11 @@
 import { anyOf, classRule, textRule } from './rule.js';
 
-/** "Copyright © …", "© 2018 …", "The contents of this site are ©2019 …", "All rights reserved." */
+/**
+ * "Copyright © …", "© 2018 …", "The contents of this site are ©2019 …", "All rights reserved.",
+ * and the Chinese "未经授权，不得转载" (no reprinting without permission), "版权所有".
+ */
 const COPYRIGHT_TEXT =
-  /^copyright\s*(©|ⓒ|\(c\)|@\s*\d{4}|\d{4}|by\b)|^\(c\)\s*\d{4}|©|ⓒ|\ball rights reserved\b|\bsubject to copyright\s*[.;]/i;
+  /未经(授权|许可)[^。]{0,20}不得(转载|复制)|版权所有|^copyright\s*(©|ⓒ|\(c\)|@\s*\d{4}|\d{4}|by\b)|^\(c\)\s*\d{4}|©|ⓒ|\ball rights reserved\b|\bsubject to copyright\s*[.;]/i;
 
 /** "This document is subject to copyright. Apart from any fair dealing for the purpose of …". */
 const COPYRIGHT_NOTICE =

@@ -3,9 +3,9 @@ import { anyOf, classRule, textRule } from './rule.js';
 /** Share buttons, share counters and "please share" prompts. */
 const SHARE_TEXT =
   /^((note to readers:?\s*)?please (click|use) the share buttons|(like|enjoy(ed)?|love) this (story|article|post)\?.{0,40}\bshare\b|share (it|this) with (a|your) friends?|follow (us|@\w+) (on )?(twitter|facebook|instagram|linkedin)\b.{0,200}|share (this|on|via|the|article|story|post)\b|share:?$|shares?$|\d[\d.,]*k?\s*shares?$|(tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|copy link|share)(\s*(\||·|,)?\s*(tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|copy link|share|messenger|flipboard|comment|save|submit|pin it))+$)/i;
-/** "Follow Newsbeat on Instagram…", "Subscribe to 9to5Mac on YouTube…": a name, so case matters. */
+/** "Follow Newsbeat on Instagram…", "Subscribe to 9to5Mac on YouTube…", "Follow Backchannel: Twitter | Facebook": a name, so case matters. */
 const FOLLOW_NAME_ON =
-  /^([Ff]ollow|[Ss]ubscribe to) [\p{Lu}\d@][\w.@]*( [\p{Lu}\d][\w.]*){0,3} on (Instagram|Facebook|Twitter|YouTube|LinkedIn|TikTok)\b/u;
+  /^([Ff]ollow|[Ss]ubscribe to) [\p{Lu}\d@][\w.@]*( [\p{Lu}\d][\w.]*){0,3}( on (Instagram|Facebook|Twitter|YouTube|LinkedIn|TikTok)\b|\s*:\s*(Instagram|Facebook|Twitter|YouTube|LinkedIn|TikTok)(\s*[|,·]\s*(Instagram|Facebook|Twitter|YouTube|LinkedIn|TikTok))*$)/u;
 const SHARE_CLASS =
   /(^|[\s_-])(share|sharing|shares|social|sociallinks|addthis|sharethis|sharedaddy)([\s_-]|$)/;
 
