@@ -8,7 +8,7 @@ import { extractArticle } from '../../src/extract/extract.js';
 import { toPlainText } from '../../src/markdown/markdown.js';
 import { parsePage } from '../../src/parse/parse.js';
 import type { CleanedArticle, ExtractedArticle, ParsedPage } from '../../src/types.js';
-import { CORPUS_DIR, readabilityPages, readGzip, zytePages } from '../helpers/corpus.js';
+import { CORPUS_DIR, readabilityPagePath, readGzip, zytePages } from '../helpers/corpus.js';
 import { REFERENCE_PAGE, REFERENCE_URL } from '../helpers/reference-page.js';
 
 export { REFERENCE_PAGE, REFERENCE_URL };
@@ -42,9 +42,8 @@ const READABILITY_PREFIX = 'readability/';
 export function parseCorpusPage(idPrefix: string): ParsedPage {
   if (idPrefix.startsWith(READABILITY_PREFIX)) {
     const name = idPrefix.slice(READABILITY_PREFIX.length);
-    const page = readabilityPages().find((candidate) => candidate.name === name);
-    if (!page) throw new Error(`no readability corpus page ${name} in ${CORPUS_DIR}`);
-    return parseHtml(readGzip(page.path), `https://pages.example.org/${name}/`, page.path);
+    const path = readabilityPagePath(name);
+    return parseHtml(readGzip(path), `https://pages.example.org/${name}/`, path);
   }
   const page = zytePages().find((candidate) => candidate.id.startsWith(idPrefix));
   if (!page) throw new Error(`no corpus page ${idPrefix} in ${CORPUS_DIR}`);

@@ -28,7 +28,15 @@ export interface ZytePage {
   readonly articleBody: string;
 }
 
-export function zytePages(): ZytePage[] {
+/** The zyte pages, read once per test file: the ground truth is a 900 kB JSON file. */
+let zyte: readonly ZytePage[] | undefined;
+
+export function zytePages(): readonly ZytePage[] {
+  zyte ??= readZytePages();
+  return zyte;
+}
+
+function readZytePages(): ZytePage[] {
   const truth = JSON.parse(
     readFileSync(join(CORPUS_DIR, 'zyte', 'ground-truth.json'), 'utf8'),
   ) as Record<string, { url: string; articleBody: string }>;
@@ -48,15 +56,23 @@ export interface ReadabilityPage {
   readonly expected: Record<string, unknown>;
 }
 
+const READABILITY_DIR = join(CORPUS_DIR, 'readability', 'pages');
+
 export function readabilityPages(): ReadabilityPage[] {
-  const dir = join(CORPUS_DIR, 'readability', 'pages');
-  return readdirSync(dir)
+  return readdirSync(READABILITY_DIR)
     .sort()
     .map((name) => ({
       name,
-      path: join(dir, name, 'source.html.gz'),
-      expected: JSON.parse(readFileSync(join(dir, name, 'expected-metadata.json'), 'utf8')),
+      path: readabilityPagePath(name),
+      expected: JSON.parse(
+        readFileSync(join(READABILITY_DIR, name, 'expected-metadata.json'), 'utf8'),
+      ),
     }));
+}
+
+/** The gzipped source of the readability corpus page `name`. */
+export function readabilityPagePath(name: string): string {
+  return join(READABILITY_DIR, name, 'source.html.gz');
 }
 
 export function readGzip(path: string): Buffer {
