@@ -10,9 +10,11 @@ const AUTHOR_TEXT =
  */
 const AUTHOR_NAMED =
   /^\p{Lu}\S* \p{Lu}\S*( \p{Lu}\S*)? is on (Twitter|X|Instagram|Facebook|LinkedIn|Mastodon|Bluesky|Threads) at \S+$|^\p{Lu}+( \p{Lu}+){1,2} IS (A|AN|THE)\b[\p{Lu}\s'’-]{0,60}\b(EDITOR|WRITER|REPORTER|COLUMNIST|CORRESPONDENT|CONTRIBUTOR)S?\.?$|^[Aa]bout the ([Aa]uthor|[Ww]riter)s?(\s*:|\s*$|\s+\p{Lu})|^([Ee]-?mail|[Ww]rite to) \p{Lu}\S*( \p{Lu}\S*)+ at \S+@|^\p{Lu}\S*( \p{Lu}\S*){1,2} \(\S+@\S+\) is (a|an|the)\b.{0,60}\b(editor|writer|reporter|journalist|author|columnist|correspondent|contributor|publisher)/u;
-/** An author's contact card: nothing but two or more e-mail and social-media addresses. */
-const CONTACT_ONLY =
-  /^((mailto:)?[\w.+-]+@[\w-]+(\.[\w-]+)+|(https?:\/\/)?(www\.)?(twitter|x|facebook|instagram|linkedin|threads)\.(com|net)\/[\w.@/-]+|@\w+)(\s+((mailto:)?[\w.+-]+@[\w-]+(\.[\w-]+)+|(https?:\/\/)?(www\.)?(twitter|x|facebook|instagram|linkedin|threads)\.(com|net)\/[\w.@/-]+|@\w+))+$/;
+/** An e-mail address, a social-media profile address or a handle. */
+const CONTACT_ADDRESS =
+  '(mailto:)?[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(https?://)?(www\\.)?(twitter|x|facebook|instagram|linkedin|threads)\\.(com|net)/[\\w.@/-]+|@\\w+';
+/** An author's contact card: nothing but two or more such addresses. */
+const CONTACT_ONLY = new RegExp(`^(${CONTACT_ADDRESS})(\\s+(${CONTACT_ADDRESS}))+$`);
 const AUTHOR_CLASS =
   /(author-?bio|author-box|about-author|author-info|author-card|byline-bio|contributor-bio|bio-box)/;
 const REASON = 'author boxes and "articles by" links describe the writer, not the article';

@@ -17,28 +17,30 @@ const COMMENT_TEXT_I18N = new RegExp(
 );
 const COMMENT_CLASS = /(^|[\s_-])(comments?|comment-list|disqus|respond|discussion)([\s_-]|$)/;
 
+const REASON = 'comment prompts and comment sections are reader talk, not the article';
+
 export const commentPrompt = anyOf(
   textRule({
     id: 'comment-prompt',
-    reason: 'comment prompts and comment sections are reader talk, not the article',
+    reason: REASON,
     pattern: COMMENT_TEXT,
     maxChars: 300,
   }),
   textRule({
     id: 'comment-prompt',
-    reason: 'comment prompts and comment sections are reader talk, not the article',
+    reason: REASON,
     pattern: COMMENT_TEXT_I18N,
     maxChars: 100,
   }),
   textRule({
     id: 'comment-prompt',
-    reason: 'comment prompts and comment sections are reader talk, not the article',
+    reason: REASON,
     pattern: MODERATION_NOTE,
     maxChars: 300,
   }),
   classRule({
     id: 'comment-prompt',
-    reason: 'comment prompts and comment sections are reader talk, not the article',
+    reason: REASON,
     pattern: COMMENT_CLASS,
     maxShare: 0.3,
     maxChars: 2000,

@@ -6,16 +6,18 @@ const NEWSLETTER_TEXT =
 const NEWSLETTER_CLASS =
   /(newsletter|signup|sign-up|subscribe|subscription|optin|opt-in|mailing-list)/;
 
+const REASON = 'newsletter sign-up appeals are site promotion, not the article';
+
 export const newsletterAppeal = anyOf(
   textRule({
     id: 'newsletter-appeal',
-    reason: 'newsletter sign-up appeals are site promotion, not the article',
+    reason: REASON,
     pattern: NEWSLETTER_TEXT,
     maxChars: 350,
   }),
   classRule({
     id: 'newsletter-appeal',
-    reason: 'newsletter sign-up appeals are site promotion, not the article',
+    reason: REASON,
     pattern: NEWSLETTER_CLASS,
     maxShare: 0.15,
     maxChars: 500,

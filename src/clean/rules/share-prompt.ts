@@ -3,28 +3,33 @@ import { anyOf, classRule, textRule } from './rule.js';
 /** Share buttons, share counters and "please share" prompts. */
 const SHARE_TEXT =
   /^((note to readers:?\s*)?please (click|use) the share buttons|(like|enjoy(ed)?|love) this (story|article|post)\?.{0,40}\bshare\b|share (it|this) with (a|your) friends?|follow (us|@\w+) (on )?(twitter|facebook|instagram|linkedin)\b.{0,200}|share (this|on|via|the|article|story|post)\b|share:?$|shares?$|\d[\d.,]*k?\s*shares?$|(tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|copy link|share)(\s*(\||·|,)?\s*(tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|copy link|share|messenger|flipboard|comment|save|submit|pin it))+$)/i;
+const NETWORK = '(Instagram|Facebook|Twitter|YouTube|LinkedIn|TikTok)';
 /** "Follow Newsbeat on Instagram…", "Subscribe to 9to5Mac on YouTube…", "Follow Backchannel: Twitter | Facebook": a name, so case matters. */
-const FOLLOW_NAME_ON =
-  /^([Ff]ollow|[Ss]ubscribe to) [\p{Lu}\d@][\w.@]*( [\p{Lu}\d][\w.]*){0,3}( on (Instagram|Facebook|Twitter|YouTube|LinkedIn|TikTok)\b|\s*:\s*(Instagram|Facebook|Twitter|YouTube|LinkedIn|TikTok)(\s*[|,·]\s*(Instagram|Facebook|Twitter|YouTube|LinkedIn|TikTok))*$)/u;
+const FOLLOW_NAME_ON = new RegExp(
+  `^([Ff]ollow|[Ss]ubscribe to) [\\p{Lu}\\d@][\\w.@]*( [\\p{Lu}\\d][\\w.]*){0,3}( on ${NETWORK}\\b|\\s*:\\s*${NETWORK}(\\s*[|,·]\\s*${NETWORK})*$)`,
+  'u',
+);
 const SHARE_CLASS =
   /(^|[\s_-])(share|sharing|shares|social|sociallinks|addthis|sharethis|sharedaddy)([\s_-]|$)/;
+
+const REASON = 'share buttons, share counters and "please share" prompts are page chrome';
 
 export const sharePrompt = anyOf(
   textRule({
     id: 'share-prompt',
-    reason: 'share buttons, share counters and "please share" prompts are page chrome',
+    reason: REASON,
     pattern: SHARE_TEXT,
     maxChars: 300,
   }),
   textRule({
     id: 'share-prompt',
-    reason: 'share buttons, share counters and "please share" prompts are page chrome',
+    reason: REASON,
     pattern: FOLLOW_NAME_ON,
     maxChars: 200,
   }),
   classRule({
     id: 'share-prompt',
-    reason: 'share buttons, share counters and "please share" prompts are page chrome',
+    reason: REASON,
     pattern: SHARE_CLASS,
     maxShare: 0.25,
     maxChars: 400,
