@@ -198,7 +198,10 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     'inline-teaser',
     '<p>More than 300 people signed up: https://example.org has the list, organisers said.</p>',
   ],
-  ['ui-chrome', '<p>The [button] tag of the old forum software was retired in 2009.</p>'],
+  [
+    'ui-chrome',
+    '<p>Typing [button link="/save"]Save[/button] in an old forum post drew a button, the manual says.</p>',
+  ],
   ['comment-prompt', '<p>Комментарии экспертов были опубликованы во вторник.</p>'],
   [
     'comment-prompt',
