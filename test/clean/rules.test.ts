@@ -112,6 +112,13 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['dateline', 'aec5deeaad', 'Steve Peoples, Ap National Political Writer', 'New uncertainty'],
   ['inline-teaser', '291a8bf33e', '[Related: Salesforce Dreamforce', 'took that challenge'],
   ['inline-teaser', 'eecd257509', 'More AP NBA: https://apnews.com/NBA', 'Visit the Thunder'],
+  // The last line of a teaser run, whose link-only neighbour went first.
+  [
+    'inline-teaser',
+    '35b158918c',
+    '25 worst Rock and Roll Hall of Fame Inductees ever',
+    'Doobie Brothers',
+  ],
   ['ui-chrome', '30b771a40a', '[button link=', 'book'],
   // A "most popular" heading over teaser cards (a linked picture and a blurb each), and a
   // reviews box with only its prompt, on a Russian page.
@@ -145,6 +152,17 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
+  it('inline-teaser keeps the link lists a changelog item introduces ("In progress:")', () => {
+    const { page, cleaned } = cleanCorpusPage('readability/firefox-nightly-blog');
+    const text = cleaned.root.textContent ?? '';
+    page.close();
+    expect(text).toContain(
+      'Bug 1677080 – Fullscreen PiP window is affected by switching video source',
+    );
+    expect(text).toContain('onlyXulLeaf');
+    expect(text).toContain('Ankush Dua fixed an issue with revoked devtools_page permissions');
+  });
+
   it.each(CORPUS_CASES)('%s on %s removes "%s"', (ruleId, pageId, removed, kept) => {
     const { page, cleaned } = cleanCorpusPage(pageId);
     const text = cleaned.root.textContent ?? '';
@@ -310,6 +328,10 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     '<p>Read more about it in the report, which the agency published on Monday with its data.</p>',
   ],
   [
+    'inline-teaser',
+    '<ul><li>Two fixes are under review:<ul><li><a href="https://bugs.example.org/1">Bug 1 – crash on start</a></li><li><a href="https://bugs.example.org/2">Bug 2 – slow search</a></li></ul></li></ul>',
+  ],
+  [
     'ui-chrome',
     '<p>Sign in sheets at the clinic showed that the doctor saw 40 patients that day.</p>',
   ],
@@ -400,6 +422,19 @@ describe('rules leave article text alone', () => {
     );
     expect(story.removals.map((removal) => removal.snippet)).toEqual(['Most popular']);
     expect(story.text).toContain('low-carbohydrate plans came first');
+  });
+
+  it('inline-teaser takes a whole run of link-only lines, not one short of the last', () => {
+    const teaser = (title: string) => `<p><a href="/2019/11/${title.length}.html">${title}</a></p>`;
+    const run = cleanSnippet(
+      `${SURROUNDING_PROSE}${teaser('Who will make the Hall in 2020?')}${teaser('Fans vote for the band')}${teaser('The worst inductees ever')}`,
+      { title: 'Emissions rise again' },
+    );
+    expect(run.removals.map((removal) => removal.snippet)).toEqual([
+      'Who will make the Hall in 2020?',
+      'Fans vote for the band',
+      'The worst inductees ever',
+    ]);
   });
 
   it('every rule has a test here or in the reference-page test', () => {

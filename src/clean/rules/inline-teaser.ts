@@ -6,8 +6,6 @@ const TEASER_TEXT =
 /** "More AP NBA: https://apnews.com/NBA": a wire story's closing pointer, its addresses unlinked. */
 const MORE_AT_ADDRESS = /^more [^.:]{1,40}:\s*https?:\/\/\S+((,|,? and|,? or) https?:\/\/\S+)*$/i;
 const MAX_CHARS = 200;
-/** Promotions that open with an emoji: "📱 Torn between the latest phones? Check out …". */
-const PROMO_START = /^\p{Extended_Pictographic}/u;
 /** Share of a block's text inside links above which the block is "only a link". */
 const ALL_LINK = 0.95;
 /** Link text that is itself an address is a citation the article shows, not a teaser. */
@@ -25,11 +23,16 @@ export const inlineTeaser: RemovalRule = {
     if (text.length === 0 || text.length > MAX_CHARS || URL_TEXT.test(text)) return false;
     if (element.querySelector('p, div, li, img, h1, h2, h3, h4')) return false;
     const density = linkDensity(element);
-    if (density > 0 && PROMO_START.test(text)) return true;
     if (MORE_AT_ADDRESS.test(text)) return true;
-    if (density >= ALL_LINK) return isShouting(text) || hasAllLinkNeighbour(element);
+    if (density >= ALL_LINK) {
+      return isShouting(text) || (hasAllLinkNeighbour(element) && !isEnumeratedByItem(element));
+    }
     return density >= 0.3 && TEASER_TEXT.test(text);
   },
+  // The lines are visited in order, so the first of a run finds its next neighbour; the rest of
+  // the run goes with it (the last line alone would have no link-only neighbour left).
+  companions: (removed) =>
+    isLinkOnlyLine(removed) && !isEnumeratedByItem(removed) ? allLinkLinesAfter(removed) : [],
 };
 
 /** A teaser written in capitals, the way news sites flag "READ ALSO" headlines. */
@@ -49,4 +52,44 @@ function hasAllLinkNeighbour(element: Element): boolean {
       !URL_TEXT.test(textOf(sibling)) &&
       linkDensity(sibling) >= ALL_LINK,
   );
+}
+
+/**
+ * The link-only lines that follow `element` without a break, of the same kind: each would have
+ * gone had its link-only neighbour not gone first.
+ */
+function allLinkLinesAfter(element: Element): Element[] {
+  const run: Element[] = [];
+  for (
+    let next = element.nextElementSibling;
+    next !== null && next.localName === element.localName && isLinkOnlyLine(next);
+    next = next.nextElementSibling
+  ) {
+    run.push(next);
+  }
+  return run;
+}
+
+function isLinkOnlyLine(element: Element): boolean {
+  const text = textOf(element);
+  return (
+    text.length > 0 &&
+    text.length <= MAX_CHARS &&
+    !URL_TEXT.test(text) &&
+    element.querySelector('p, div, li, img, h1, h2, h3, h4') === null &&
+    linkDensity(element) >= ALL_LINK
+  );
+}
+
+/**
+ * A list nested in an item that says something of its own ("In progress:", "Some new
+ * visualisations:") is that item's enumeration, however many of its entries are links.
+ */
+function isEnumeratedByItem(element: Element): boolean {
+  const item = element.parentElement?.closest('li');
+  if (element.localName !== 'li' || !item) return false;
+  for (const child of item.childNodes) {
+    if (child.nodeType === child.TEXT_NODE && /\p{L}/u.test(child.nodeValue ?? '')) return true;
+  }
+  return false;
 }
