@@ -152,6 +152,17 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
+  it('a class that says what a block holds ("fig--has-shares", "no_caption") does not name it', () => {
+    const guardian = cleanCorpusPage('readability/guardian-1');
+    const pictures = guardian.cleaned.root.querySelectorAll('figure picture').length;
+    guardian.page.close();
+    expect(pictures).toBeGreaterThanOrEqual(13);
+    const buzzfeed = cleanCorpusPage('readability/buzzfeed-1');
+    const text = buzzfeed.cleaned.root.textContent ?? '';
+    buzzfeed.page.close();
+    expect(text).toContain('“literally burning up from within” moments before her death');
+  });
+
   it('inline-teaser keeps the link lists a changelog item introduces ("In progress:")', () => {
     const { page, cleaned } = cleanCorpusPage('readability/firefox-nightly-blog');
     const text = cleaned.root.textContent ?? '';
@@ -326,6 +337,14 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
   [
     'inline-teaser',
     '<p>Read more about it in the report, which the agency published on Monday with its data.</p>',
+  ],
+  [
+    'image-caption',
+    '<div class="story-item no_caption"><p>The mother said her daughter was burning up from within.</p></div>',
+  ],
+  [
+    'share-prompt',
+    '<div class="story-item has-shares"><p>The mother said her daughter was burning up from within.</p></div>',
   ],
   [
     'inline-teaser',

@@ -133,10 +133,20 @@ export function linkDensity(element: Element): number {
   return Math.min(1, linked / total);
 }
 
+/**
+ * A class that states what a block holds or how it is shown ("fig--has-shares", "with-related",
+ * "no-comments"), not what the block is: a picture with share buttons is still a picture.
+ */
+const STATE_MODIFIER = /(^|[-_])(has|with|no)[-_]/;
+
 /** The element's class and id, lower-cased, for "what does the page call this block" checks. */
 export function classAndId(element: Element): string {
   const hint = element.getAttribute(CLASS_HINT) ?? '';
-  return `${element.getAttribute('class') ?? ''} ${element.id ?? ''} ${hint}`.toLowerCase();
+  return `${element.getAttribute('class') ?? ''} ${element.id ?? ''} ${hint}`
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((name) => !STATE_MODIFIER.test(name))
+    .join(' ');
 }
 
 /**
