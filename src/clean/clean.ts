@@ -10,6 +10,7 @@ import {
   type RuleContext,
   type TreeChanges,
   textOf,
+  verbatimElements,
   withKnownText,
 } from './rules/rule.js';
 
@@ -32,7 +33,12 @@ export function cleanArticle(
 ): CleanedArticle {
   const { root } = article;
   const removals: Removal[] = [];
-  const context: RuleContext = { root, title: article.title, articleLength: textOf(root).length };
+  const context: RuleContext = {
+    root,
+    title: article.title,
+    articleLength: textOf(root).length,
+    verbatim: verbatimElements(root),
+  };
 
   // Kept to fall back on: rules that strip nearly everything met a page they misread.
   const original = root.cloneNode(true) as Element;
@@ -74,9 +80,10 @@ function keepOriginal(
       snippet: '',
     },
   ];
+  const restored: RuleContext = { ...context, verbatim: verbatimElements(root) };
   withKnownText((changes) => {
     for (const rule of RULES)
-      if (rule.kind === 'transform') applyRule(rule, context, kept, changes);
+      if (rule.kind === 'transform') applyRule(rule, restored, kept, changes);
   });
   stripHints(root);
   return { root, removals: kept };
@@ -98,7 +105,7 @@ function applyRule(
   // A list of element names is answered by one walk of the tree, in document order (src/parse).
   for (const element of root.querySelectorAll(rule.candidates.join(', '))) {
     // An earlier match may have taken this element's ancestor with it.
-    if (!root.contains(element)) continue;
+    if (context.verbatim.has(element) || !root.contains(element)) continue;
     if (!rule.filter(element, context)) continue;
     const companions = rule.companions?.(element) ?? [];
     for (const gone of [element, ...companions]) {

@@ -152,6 +152,18 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
+  it('no rule cuts into code: program output, "-" operators and "// file.c" comments stay', () => {
+    const post = cleanCorpusPage('readability/toc-missing');
+    const listing = [...post.cleaned.root.querySelectorAll('pre')].map((pre) => pre.textContent);
+    post.page.close();
+    expect(listing.join('\n')).toMatch(/2020-08-01 17:59:00\+00 │ +400 │ +12\n/);
+    expect(listing.join('\n')).toContain('4.3333333333333333');
+    const blog = cleanCorpusPage('readability/v8-blog');
+    const code = [...blog.cleaned.root.querySelectorAll('pre')].map((pre) => pre.textContent);
+    blog.page.close();
+    expect(code.join('\n')).toContain('// add.c');
+  });
+
   it('a class that says what a block holds ("fig--has-shares", "no_caption") does not name it', () => {
     const guardian = cleanCorpusPage('readability/guardian-1');
     const pictures = guardian.cleaned.root.querySelectorAll('figure picture').length;
@@ -454,6 +466,18 @@ describe('rules leave article text alone', () => {
       'Fans vote for the band',
       'The worst inductees ever',
     ]);
+  });
+
+  it('a highlighted listing keeps its indentation, operators and comments', () => {
+    const span = (text: string) => `<span class="token">${text}</span>`;
+    const listing = `<pre><code>${span('// share.js')}\n${span('function')} ${span('f')}(a, b) {\n${span('    ')}${span('return')} a ${span('-')} b;\n}</code></pre>`;
+    const cleaned = cleanSnippet(`${SURROUNDING_PROSE}${listing}`, {
+      title: 'Emissions rise again',
+    });
+    expect(cleaned.removals).toEqual([]);
+    expect(cleaned.root.querySelector('pre')?.textContent).toBe(
+      '// share.js\nfunction f(a, b) {\n    return a - b;\n}',
+    );
   });
 
   it('every rule has a test here or in the reference-page test', () => {

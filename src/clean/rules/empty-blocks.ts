@@ -10,9 +10,10 @@ export const emptyBlocks: TransformRule = {
   kind: 'transform',
   id: 'empty-blocks',
   reason: 'blocks left without text or media after cleaning are noise',
-  apply: (root) => {
+  apply: (root, context) => {
     // Deepest first, so a wrapper emptied by removing its children goes too.
     for (const element of [...root.querySelectorAll(EMPTIABLE)].reverse()) {
+      if (context.verbatim.has(element)) continue;
       if (textOf(element) === '' && !element.matches(MEDIA) && !element.querySelector(MEDIA))
         element.remove();
     }

@@ -12,6 +12,8 @@ export interface RuleContext {
   readonly title: string | undefined;
   /** Total text length of the article before cleaning, for "small part of the article" checks. */
   readonly articleLength: number;
+  /** Elements inside code (<pre>, <code>, …): verbatim text that no rule may cut into. */
+  readonly verbatim: ReadonlySet<Element>;
 }
 
 export interface RemovalRule {
@@ -122,6 +124,19 @@ export function withKnownText<T>(work: (changes: TreeChanges) => T): T {
   } finally {
     knownText = undefined;
   }
+}
+
+/**
+ * Everything inside <pre>, <code> and their kin (<tt>, <kbd>, <samp>). A highlighted listing wraps each token and line in a
+ * <span>: "-" is an operator there, not a separator, a row of timestamps is program output, and
+ * a blank <span> is indentation.
+ */
+export function verbatimElements(root: Element): Set<Element> {
+  const inside = new Set<Element>();
+  for (const code of root.querySelectorAll('pre, code, tt, kbd, samp')) {
+    for (const element of code.querySelectorAll('*')) inside.add(element);
+  }
+  return inside;
 }
 
 /** Share of an element's text that sits inside links (0 when it has no text). */
