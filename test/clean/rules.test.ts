@@ -314,6 +314,11 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     'original-source-line',
     '<p>The original source of the river lies in the mountains, 300 km to the north.</p>',
   ],
+  // A closing line of a blog post (readability/medium-1).
+  [
+    'copyright-footer',
+    '<p><em>This isn’t supposed to be a </em><strong><em>manifesto™©</em></strong><em> we just think it’s pretty cool to share what we’ve learned so far.</em></p>',
+  ],
   [
     'copyright-footer',
     '<p>Copyright law in the EU changed in 2019, when the directive on the digital single market passed.</p>',
@@ -321,6 +326,11 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
   [
     'disclaimer',
     '<p>The disclaimer on the box said nothing about the risk of fire, the lawsuit claims.</p>',
+  ],
+  // An author's caveat under the label, from a developers' blog post (readability/links-in-tables).
+  [
+    'disclaimer',
+    '<p><em>Disclaimer: if you see different patch sizes when you press "update" manually, that is because we are not currently using File-by-file for interactive updates.</em></p>',
   ],
   [
     'fair-use',
