@@ -149,9 +149,21 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
     'The release plan',
   ],
   ['ui-chrome', 'readability/lwn-1', 'Next page: Security', 'Arduino LLC'],
+  ['ui-chrome', 'b6fb53e9fb', '2.289 letture', 'Cavalieri dello Zodiaco'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
+  it("dateline keeps a quoted tweet's signature and a heading with a version number", () => {
+    const tweet = cleanCorpusPage('0dd1357045');
+    const quoted = tweet.cleaned.root.textContent ?? '';
+    tweet.page.close();
+    expect(quoted).toContain('— The Nigerian Senate (@NGRSenate) October 9, 2018');
+    const release = cleanCorpusPage('a860fb5eda');
+    const notes = release.cleaned.root.textContent ?? '';
+    release.page.close();
+    expect(notes).toContain('What’s new in 2.26 (September pack)?');
+  });
+
   it('no rule cuts into code: program output, "-" operators and "// file.c" comments stay', () => {
     const post = cleanCorpusPage('readability/toc-missing');
     const listing = [...post.cleaned.root.querySelectorAll('pre')].map((pre) => pre.textContent);
@@ -323,6 +335,8 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     'copyright-footer',
     '<p>Copyright law in the EU changed in 2019, when the directive on the digital single market passed.</p>',
   ],
+  ['dateline', '<p>What’s new in 2.26?</p>'],
+  ['ui-chrome', '<p>The clip passed 2,289 views within an hour of posting.</p>'],
   [
     'disclaimer',
     '<p>The disclaimer on the box said nothing about the risk of fire, the lawsuit claims.</p>',

@@ -4,9 +4,12 @@ const MONTH =
   '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
 const WEEKDAY = '(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\\.?,?';
 const TIME = '\\d{1,2}[:.]\\d{2}(\\s*[ap]\\.?m\\.?)?(\\s*[a-z]{2,4})?';
+/** A time on its own: "10:07", "10.07 am"; a bare "2.26" is a version or a price. */
+const TIME_ALONE =
+  '(\\d{1,2}:\\d{2}(\\s*[ap]\\.?m\\.?)?|\\d{1,2}\\.\\d{2}\\s*[ap]\\.?m\\.?)(\\s*[a-z]{2,4})?';
 /** A calendar date in the common English and numeric spellings, optionally with a time. */
 const DATE = new RegExp(
-  `(${WEEKDAY}\\s*)?(${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\d{1,2}\\.?\\s+(de\\s+)?\\p{L}{3,}\\.?\\s+(de\\s+)?\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})(,?\\s*(at\\s*)?${TIME})?|${TIME}`,
+  `(${WEEKDAY}\\s*)?(${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\d{1,2}\\.?\\s+(de\\s+)?\\p{L}{3,}\\.?\\s+(de\\s+)?\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})(,?\\s*(at\\s*)?${TIME})?|${TIME_ALONE}`,
   'giu',
 );
 /** "By Jane Doe", "Published …", "Updated …", "Posted …". */
@@ -39,6 +42,8 @@ export const dateline: RemovalRule = {
   filter: (element) => {
     const text = textOf(element);
     if (text.length === 0 || text.length > MAX_CHARS) return false;
+    // A quotation's own signature ("— Name (@handle) November 4, 2019") belongs to the quote.
+    if (element.closest('blockquote')) return false;
     const stripped = text.replace(DATE, '');
     const hasDate = stripped.length < text.length;
     const withoutDates = stripped.replace(/[\s|/·•,;:–—-]+/g, ' ').trim();
