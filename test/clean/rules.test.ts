@@ -153,7 +153,7 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
-  it("dateline keeps a quoted tweet's signature and a heading with a version number", () => {
+  it("dateline keeps a quoted tweet's signature, a version number and a reference's date", () => {
     const tweet = cleanCorpusPage('0dd1357045');
     const quoted = tweet.cleaned.root.textContent ?? '';
     tweet.page.close();
@@ -162,6 +162,10 @@ describeWithCorpus('each rule fires on a real page', () => {
     const notes = release.cleaned.root.textContent ?? '';
     release.page.close();
     expect(notes).toContain('What’s new in 2.26 (September pack)?');
+    const encyclopedia = cleanCorpusPage('readability/wikipedia');
+    const references = encyclopedia.cleaned.root.textContent ?? '';
+    encyclopedia.page.close();
+    expect(references).toContain('latimes.com. Retrieved 2014-07-01.');
   });
 
   it('no rule cuts into code: program output, "-" operators and "// file.c" comments stay', () => {
@@ -336,6 +340,7 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     '<p>Copyright law in the EU changed in 2019, when the directive on the digital single market passed.</p>',
   ],
   ['dateline', '<p>What’s new in 2.26?</p>'],
+  ['dateline', '<p>The page was last checked on <span>July 1, 2014</span> by the editors.</p>'],
   ['ui-chrome', '<p>The clip passed 2,289 views within an hour of posting.</p>'],
   [
     'disclaimer',

@@ -1,4 +1,4 @@
-import { type RemovalRule, textOf } from './rule.js';
+import { isInlineInText, type RemovalRule, textOf } from './rule.js';
 
 const MONTH =
   '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
@@ -42,8 +42,9 @@ export const dateline: RemovalRule = {
   filter: (element) => {
     const text = textOf(element);
     if (text.length === 0 || text.length > MAX_CHARS) return false;
-    // A quotation's own signature ("— Name (@handle) November 4, 2019") belongs to the quote.
-    if (element.closest('blockquote')) return false;
+    // A quotation's own signature ("— Name (@handle) November 4, 2019") belongs to the quote,
+    // and a date inside a sentence ("Retrieved <span>2014-07-01</span>") to the sentence.
+    if (element.closest('blockquote') || isInlineInText(element, text)) return false;
     const stripped = text.replace(DATE, '');
     const hasDate = stripped.length < text.length;
     const withoutDates = stripped.replace(/[\s|/·•,;:–—-]+/g, ' ').trim();
