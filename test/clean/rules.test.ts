@@ -285,6 +285,7 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     'advertisement-label',
     '<p>Advertisement spending fell 4% as brands cut budgets for the quarter.</p>',
   ],
+  ['newsletter-appeal', '<p>The company said its newsletter had grown.</p>'],
   [
     'newsletter-appeal',
     '<p>She used to subscribe to three newsletters, but now reads the news on her phone instead.</p>',
