@@ -341,6 +341,16 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     '<p>Copyright law in the EU changed in 2019, when the directive on the digital single market passed.</p>',
   ],
   ['dateline', '<p>What’s new in 2.26?</p>'],
+  // A tour's dates, one line each, as on a music page of the tuning split (9cb8224b66).
+  [
+    'dateline',
+    '<p>June 17 -- Bridgestone Arena, Nashville, TN</p><p>June 19 -- PNC Music Pavilion, Charlotte, NC</p><p>Oct. 9 -- Toyota Music Factory, Irving, TX</p>',
+  ],
+  // A sentence that ends with an abbreviation, not a photo agency's credit (57b4dafd18).
+  [
+    'image-caption',
+    '<p>Das Thema wird seit Jahren intensiv diskutiert: Die elektronische Patientenakte (ePA)</p>',
+  ],
   ['dateline', '<p>The page was last checked on <span>July 1, 2014</span> by the editors.</p>'],
   ['ui-chrome', '<p>The clip passed 2,289 views within an hour of posting.</p>'],
   [

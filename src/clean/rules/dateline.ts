@@ -53,9 +53,9 @@ export const dateline: RemovalRule = {
       withoutDates.length <= MAX_LEFT_AFTER_DATES &&
       !/[.!?]\s+\p{Lu}/u.test(withoutDates)
     ) {
-      return (
-        BYLINE_START.test(text) || withoutDates.split(' ').length <= 6 || /^\s*$/.test(withoutDates)
-      );
+      if (BYLINE_START.test(text)) return true;
+      if (isScheduleEntry(element)) return false;
+      return withoutDates.split(' ').length <= 6 || /^\s*$/.test(withoutDates);
     }
     if (BYLINE_START.test(text) && hasDate) return true;
     if (WIRE_BYLINE.test(text)) return true;
@@ -70,3 +70,21 @@ export const dateline: RemovalRule = {
     );
   },
 };
+
+/**
+ * A line of a schedule or timeline ("June 17 -- Bridgestone Arena, Nashville, TN"): a date and
+ * words, next to a line of the same kind. A dateline stands alone.
+ */
+function isScheduleEntry(element: Element): boolean {
+  const isEntry = (line: Element | null): boolean => {
+    if (line === null || line.localName !== element.localName) return false;
+    const text = textOf(line);
+    if (text.length > MAX_CHARS || BYLINE_START.test(text)) return false;
+    const left = text.replace(DATE, '');
+    return left.length < text.length && /\p{L}{2}/u.test(left);
+  };
+  return (
+    isEntry(element) &&
+    (isEntry(element.previousElementSibling) || isEntry(element.nextElementSibling))
+  );
+}

@@ -5,9 +5,12 @@ const CAPTION_CLASS =
   /(caption|credit|wp-caption-text|photo-?desc|image-?desc|img-?desc|media-?desc)/;
 /** Gallery counters: "Image 1 of 9", "Photo 3/12", "Slide 2 of 5". */
 const GALLERY_COUNTER = /^(image|photo|picture|slide|foto|bild)\s*\d+\s*(of|\/|von|de|di)\s*\d+$/i;
-/** A caption that ends with its credit: "… (AP Photo/David Zalubowski)". */
+/**
+ * A caption that ends with its credit: "… (AP Photo/David Zalubowski)". Agencies in their own
+ * spelling: a sentence may end with an abbreviation such as "(ePA)".
+ */
 const CREDITED_CAPTION =
-  /\((ap|afp|reuters|getty|epa|photo|image|picture|credit|foto)[^()]{0,80}\)$/i;
+  /\((AP|AFP|EPA|Reuters|REUTERS|Getty|GETTY|[Pp]hoto|PHOTO|[Ii]mage|IMAGE|[Pp]icture|[Cc]redit|CREDIT|[Ff]oto|FOTO)\b[^()]{0,80}\)$/;
 const MAX_CAPTION_CHARS = 600;
 /** A <figcaption> says what it is, so a long one (a diagram's legend) still goes. */
 const MAX_FIGCAPTION_CHARS = 1500;
