@@ -4,12 +4,17 @@
 // ../shared/corpus/zyte, with cleaning on and off, scores the plain text with the benchmark's
 // metric (bench/quality-score.ts), scores the published outputs of other extractors in the same
 // run, and writes the table, the tuning/held-back split and the worst pages into BENCHMARKS.md
-// between the quality markers. Per-page numbers go to bench/out/quality.json.
+// between the quality markers. It also runs the cleaning rules over the ground-truth text of the
+// tuning pages, one paragraph per line, and lists what they would remove: every line there is a
+// wrong removal or a ground-truth line of a class the rules exist to remove.
+// Per-page numbers go to bench/out/quality.json.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { cleanArticle } from '../src/clean/clean.js';
+import { createPageDocument } from '../src/parse/document-factory.js';
 import { extractPage } from '../src/pipeline.js';
 import { sectionMarkers, writeBenchmarkSection } from './benchmarks-file.js';
 import { type PageScore, type Summary, scorePage, summarize, tokenize } from './quality-score.js';
@@ -217,9 +222,59 @@ function renderReport(
       `- ${id.slice(0, 10)} (${hostOf(truth[id]?.url)}): F1 ${fixed(score.f1)}, P ${fixed(score.precision ?? 0)}, R ${fixed(score.recall ?? 0)} — ${diagnose(score, stet.errors.get(id), '', '')}`,
     );
   }
-  lines.push('');
+  lines.push('', ...truthProbeReport(tuning, truth), '');
   if (existsSync(STEPS_FILE)) lines.push(readFileSync(STEPS_FILE, 'utf8').trimEnd(), '');
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The rules run over the ground truth of the tuning pages, one <p> per line (no classes, no links:
+ * only the text rules can fire). The ground truth is article text, so each removal is either a
+ * rule misreading prose or a line of boilerplate the annotators kept.
+ */
+function truthProbeReport(tuning: readonly string[], truth: Record<string, Truth>): string[] {
+  const removed: string[] = [];
+  for (const id of tuning) {
+    const body = truth[id]?.articleBody ?? '';
+    const paragraphs = body
+      .split(/\n+/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+    const page = createPageDocument(
+      `<!DOCTYPE html><html><body><div id="truth">${paragraphs.join('')}</div></body></html>`,
+      truth[id]?.url,
+    );
+    const root = page.document.getElementById('truth');
+    if (root) {
+      const article = {
+        root,
+        method: 'ground-truth',
+        title: undefined,
+        byline: undefined,
+        excerpt: undefined,
+        siteName: undefined,
+        lang: undefined,
+        publishedTime: undefined,
+      };
+      for (const removal of cleanArticle(article).removals) {
+        if (removal.ruleId === 'absolute-urls') continue;
+        removed.push(
+          `| ${id.slice(0, 10)} | ${removal.ruleId} | ${removal.snippet.replace(/\|/g, '\\|')} |`,
+        );
+      }
+    }
+    page.release();
+  }
+  return [
+    '### What the rules would remove from the ground truth (tuning pages)',
+    '',
+    `The cleaning rules run over the ground-truth text of the ${tuning.length} tuning pages, one paragraph per line: ${removed.length} lines removed. Each is a ground-truth line of a class stet removes by design (copyright lines, credits, tweet signatures without their quotation) or a rule misreading prose; a new line here after a change is a regression to look at.`,
+    '',
+    '| page | rule | line |',
+    '|---|---|---|',
+    ...removed,
+  ];
 }
 
 /** One line on what went wrong, with a short quote of the unmatched text where we may look. */
