@@ -41,6 +41,8 @@ const EMBEDDED_POST_CLASSES = [
   'reddit-card',
   'bluesky-embed',
 ];
+/** A paragraph with less than this share of its text in links reads as prose, not a link block. */
+const PROSE_MAX_LINKED_SHARE = 0.5;
 /** Attribute that carries a removed wrapper's class and id to its only child (see cleaning). */
 export const CLASS_HINT = 'data-stet-hint';
 
@@ -111,6 +113,7 @@ function runReadability(
 ): ReadabilityResult | undefined {
   unwrapEmbeddedPosts(document);
   carryClassHints(document);
+  unwrapLoneParagraphs(document);
   const reader = new Readability<Element>(document, {
     charThreshold: relaxed ? RELAXED_CHAR_THRESHOLD : CHAR_THRESHOLD,
     // Classes stay on so the cleaning rules can see "share", "related", …; cleanArticle strips
@@ -161,6 +164,31 @@ function carryClassHints(document: Document): void {
     const hint = `${child.getAttribute(CLASS_HINT) ?? ''} ${element.getAttribute('class') ?? ''} ${element.id}`;
     child.setAttribute(CLASS_HINT, hint.replace(/\s+/g, ' ').trim());
   }
+}
+
+/**
+ * Readability turns a <div> holding a single <p> into that <p> only when under a quarter of its
+ * text is linked; otherwise the <div> stays and its conditional cleaning drops it as a link block.
+ * Pages that box every paragraph ("card" layouts) then lose each sentence with one linked phrase
+ * ("… published Monday in the <a>journal Nature Astronomy</a>."). Such a wrapper goes first when
+ * the paragraph is still mostly prose.
+ */
+function unwrapLoneParagraphs(document: Document): void {
+  // Deepest first, so nested wrappers (card > card-content > p) unwrap in turn.
+  for (const wrapper of [...(document.body?.querySelectorAll('div') ?? [])].reverse()) {
+    const paragraph = wrapper.firstElementChild;
+    if (wrapper.childElementCount !== 1 || paragraph?.localName !== 'p') continue;
+    if (hasOwnText(wrapper) || linkedShare(paragraph) >= PROSE_MAX_LINKED_SHARE) continue;
+    wrapper.replaceWith(paragraph);
+  }
+}
+
+function linkedShare(element: Element): number {
+  const total = normalizedText(element).length;
+  if (total === 0) return 1;
+  let linked = 0;
+  for (const link of element.querySelectorAll('a')) linked += normalizedText(link).length;
+  return linked / total;
 }
 
 /**

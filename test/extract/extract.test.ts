@@ -128,3 +128,32 @@ describeWithCorpus('extractArticle on a page that quotes tweets', () => {
     expect(text).toContain('a whole lot of people on Twitter pointed it out');
   });
 });
+
+describeWithCorpus('extractArticle on a page that boxes every paragraph', () => {
+  it('keeps a boxed paragraph with a linked phrase (hawaiinewsnow.com "card" layout)', () => {
+    const page = parseCorpusPage('f344ca5fb3');
+    const text = toPlainText(extractArticle(page, undefined).root);
+    page.close();
+    expect(text).toContain(
+      'The discovery was announced in an article published Monday in the journal Nature Astronomy.',
+    );
+  });
+});
+
+describe('extractArticle with each paragraph in its own box', () => {
+  it('keeps a mostly-prose paragraph whose box Readability would read as a link block', () => {
+    const box = (html: string) =>
+      `<div class="card"><div class="card-content"><p>${html}</p></div></div>`;
+    const page = parseHtml(
+      `<html><head><title>Moon</title></head><body><article>${box(SENTENCE.repeat(3))}` +
+        box(
+          'The find was announced Monday in the <a href="https://example.org/j">journal Astronomy</a>.',
+        ) +
+        `${box(SENTENCE.repeat(3))}</article></body></html>`,
+      URL,
+    );
+    const text = toPlainText(extractArticle(page, undefined).root);
+    page.close();
+    expect(text).toContain('The find was announced Monday in the journal Astronomy.');
+  });
+});
