@@ -44,15 +44,30 @@ export const companyBoilerplate: RemovalRule = {
   },
 };
 
-/** The text inside `root` that comes before or after `element`, in reading order. */
+/**
+ * The text inside `root` that comes before or after `element`, in reading order: the siblings on
+ * that side of the element and of each of its ancestors below `root`. (A DOM Range would say the
+ * same, but jsdom holds every Range by a WeakRef, which keeps the page alive until the current
+ * job ends: for the length of a synchronous run over many pages.)
+ */
 function textBeside(element: Element, root: Element, side: 'before' | 'after'): string {
-  const range = element.ownerDocument.createRange();
-  if (side === 'after') {
-    range.setStartAfter(element);
-    range.setEnd(root, root.childNodes.length);
-  } else {
-    range.setStart(root, 0);
-    range.setEndBefore(element);
+  const levels: string[] = [];
+  for (
+    let node: Node = element;
+    node !== root && node.parentNode !== null;
+    node = node.parentNode
+  ) {
+    let level = '';
+    const step = (sibling: Node) =>
+      side === 'before' ? sibling.previousSibling : sibling.nextSibling;
+    for (let sibling = step(node); sibling !== null; sibling = step(sibling)) {
+      level =
+        side === 'before'
+          ? `${sibling.textContent ?? ''}${level}`
+          : `${level}${sibling.textContent ?? ''}`;
+    }
+    if (side === 'before') levels.unshift(level);
+    else levels.push(level);
   }
-  return range.toString().replace(/\s+/g, ' ').trim();
+  return levels.join('').replace(/\s+/g, ' ').trim();
 }
