@@ -1,4 +1,4 @@
-import { isInlineInText, type RemovalRule, textOf } from './rule.js';
+import { closestNamed, isInlineInText, type RemovalRule, textOf } from './rule.js';
 
 const MONTH =
   '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
@@ -44,7 +44,7 @@ export const dateline: RemovalRule = {
     if (text.length === 0 || text.length > MAX_CHARS) return false;
     // A quotation's own signature ("— Name (@handle) November 4, 2019") belongs to the quote,
     // and a date inside a sentence ("Retrieved <span>2014-07-01</span>") to the sentence.
-    if (element.closest('blockquote') || isInlineInText(element, text)) return false;
+    if (closestNamed(element, 'blockquote') || isInlineInText(element, text)) return false;
     const stripped = text.replace(DATE, '');
     const hasDate = stripped.length < text.length;
     const withoutDates = stripped.replace(/[\s|/·•,;:–—-]+/g, ' ').trim();

@@ -1,4 +1,4 @@
-import { linkDensity, type RemovalRule, textOf } from './rule.js';
+import { closestNamed, linkDensity, type RemovalRule, textOf } from './rule.js';
 
 /** "SEE MORE: …", "READ MORE … BY CLICKING HERE": a line that sends the reader elsewhere. */
 const TEASER_TEXT =
@@ -86,7 +86,7 @@ function isLinkOnlyLine(element: Element): boolean {
  * visualisations:") is that item's enumeration, however many of its entries are links.
  */
 function isEnumeratedByItem(element: Element): boolean {
-  const item = element.parentElement?.closest('li');
+  const item = element.parentElement && closestNamed(element.parentElement, 'li');
   if (element.localName !== 'li' || !item) return false;
   for (const child of item.childNodes) {
     if (child.nodeType === child.TEXT_NODE && /\p{L}/u.test(child.nodeValue ?? '')) return true;

@@ -139,6 +139,17 @@ export function verbatimElements(root: Element): Set<Element> {
   return inside;
 }
 
+/**
+ * The nearest ancestor of `element` (or the element itself) named `name`: a parent walk, as
+ * jsdom answers closest() through its selector engine, which is slow when asked for every block.
+ */
+export function closestNamed(element: Element, name: string): Element | null {
+  for (let node: Element | null = element; node !== null; node = node.parentElement) {
+    if (node.localName === name) return node;
+  }
+  return null;
+}
+
 /** Share of an element's text that sits inside links (0 when it has no text). */
 export function linkDensity(element: Element): number {
   const total = textOf(element).length;
