@@ -51,6 +51,8 @@ export const companyBoilerplate: RemovalRule = {
  * job ends: for the length of a synchronous run over many pages.)
  */
 function textBeside(element: Element, root: Element, side: 'before' | 'after'): string {
+  const step = (sibling: Node) =>
+    side === 'before' ? sibling.previousSibling : sibling.nextSibling;
   const levels: string[] = [];
   for (
     let node: Node = element;
@@ -58,8 +60,6 @@ function textBeside(element: Element, root: Element, side: 'before' | 'after'): 
     node = node.parentNode
   ) {
     let level = '';
-    const step = (sibling: Node) =>
-      side === 'before' ? sibling.previousSibling : sibling.nextSibling;
     for (let sibling = step(node); sibling !== null; sibling = step(sibling)) {
       level =
         side === 'before'

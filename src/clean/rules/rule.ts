@@ -127,9 +127,9 @@ export function withKnownText<T>(work: (changes: TreeChanges) => T): T {
 }
 
 /**
- * Everything inside <pre>, <code> and their kin (<tt>, <kbd>, <samp>). A highlighted listing wraps each token and line in a
- * <span>: "-" is an operator there, not a separator, a row of timestamps is program output, and
- * a blank <span> is indentation.
+ * Everything inside <pre>, <code> and their kin (<tt>, <kbd>, <samp>). A highlighted listing
+ * wraps each token and line in a <span>: "-" is an operator there, not a separator, a row of
+ * timestamps is program output, and a blank <span> is indentation.
  */
 export function verbatimElements(root: Element): Set<Element> {
   const inside = new Set<Element>();
