@@ -247,17 +247,7 @@ function truthProbeReport(tuning: readonly string[], truth: Record<string, Truth
     );
     const root = page.document.getElementById('truth');
     if (root) {
-      const article = {
-        root,
-        method: 'ground-truth',
-        title: undefined,
-        byline: undefined,
-        excerpt: undefined,
-        siteName: undefined,
-        lang: undefined,
-        publishedTime: undefined,
-      };
-      for (const removal of cleanArticle(article).removals) {
+      for (const removal of cleanArticle({ root, title: undefined }).removals) {
         if (removal.ruleId === 'absolute-urls') continue;
         removed.push(
           `| ${id.slice(0, 10)} | ${removal.ruleId} | ${removal.snippet.replace(/\|/g, '\\|')} |`,

@@ -21,16 +21,16 @@ const OVER_CLEANING_GUARD = 'over-cleaning-guard';
 /** Below this share of the article's text left after the rules, the rules are undone. */
 const MIN_KEPT_SHARE = 0.2;
 
+/** What the rules read of an extracted article: its element and its title. */
+export type ArticleToClean = Pick<ExtractedArticle, 'root' | 'title'>;
+
 export interface CleanOptions {
   readonly profile?: SiteProfile;
   /** Rule ids switched off (from --debug investigations or the user's config). */
   readonly disabled?: ReadonlySet<string>;
 }
 
-export function cleanArticle(
-  article: ExtractedArticle,
-  options: CleanOptions = {},
-): CleanedArticle {
+export function cleanArticle(article: ArticleToClean, options: CleanOptions = {}): CleanedArticle {
   const { root } = article;
   const removals: Removal[] = [];
   const context: RuleContext = {

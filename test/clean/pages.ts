@@ -2,16 +2,14 @@
 // reference page, a corpus page, or a small snippet. Parsing goes through the real decode and
 // parse stages, so the tests see what the pipeline sees.
 import { readFileSync } from 'node:fs';
-import { cleanArticle } from '../../src/clean/clean.js';
+import { type ArticleToClean, cleanArticle } from '../../src/clean/clean.js';
 import { decodePage } from '../../src/decode/decode.js';
 import { extractArticle } from '../../src/extract/extract.js';
 import { toPlainText } from '../../src/markdown/markdown.js';
 import { parsePage } from '../../src/parse/parse.js';
-import type { CleanedArticle, ExtractedArticle, ParsedPage } from '../../src/types.js';
+import type { CleanedArticle, ParsedPage } from '../../src/types.js';
 import { CORPUS_DIR, readabilityPagePath, readGzip, zytePages } from '../helpers/corpus.js';
 import { REFERENCE_PAGE, REFERENCE_URL } from '../helpers/reference-page.js';
-
-export { REFERENCE_PAGE, REFERENCE_URL };
 
 export function parseHtml(html: string | Uint8Array, url: string, input = url): ParsedPage {
   const body = typeof html === 'string' ? new TextEncoder().encode(html) : html;
@@ -51,19 +49,10 @@ export function parseCorpusPage(idPrefix: string): ParsedPage {
 }
 
 /** Treats `selector`'s element as the extracted article, the way a test of one rule needs. */
-export function articleAt(page: ParsedPage, selector: string, title?: string): ExtractedArticle {
+export function articleAt(page: ParsedPage, selector: string, title?: string): ArticleToClean {
   const root = page.document.querySelector(selector);
   if (!root) throw new Error(`no ${selector} in ${page.input}`);
-  return {
-    root,
-    method: 'test',
-    title,
-    byline: undefined,
-    excerpt: undefined,
-    siteName: undefined,
-    lang: undefined,
-    publishedTime: undefined,
-  };
+  return { root, title };
 }
 
 /** Cleans a snippet of HTML (wrapped in a <div>) and returns the result and its text. */

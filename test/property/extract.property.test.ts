@@ -247,16 +247,7 @@ describe('cleaning and Markdown conversion (property)', () => {
       fc.property(randomHtml, (body) => {
         const root = document.createElement('div');
         root.innerHTML = body;
-        const cleaned = cleanArticle({
-          root,
-          method: 'property',
-          title: 'Random page',
-          byline: undefined,
-          excerpt: undefined,
-          siteName: undefined,
-          lang: undefined,
-          publishedTime: undefined,
-        });
+        const cleaned = cleanArticle({ root, title: 'Random page' });
         const markdown = toMarkdown(cleaned.root);
         expect(markdown === '' || markdown.endsWith('\n')).toBe(true);
         expect(typeof toPlainText(cleaned.root)).toBe('string');
