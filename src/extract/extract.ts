@@ -112,8 +112,11 @@ function runReadability(
   { relaxed = false }: { relaxed?: boolean },
 ): ReadabilityResult | undefined {
   unwrapEmbeddedPosts(document);
-  carryClassHints(document);
-  unwrapLoneParagraphs(document);
+  // One walk of the page serves both steps (element names are answered by a tree walk, see
+  // src/parse; attribute selectors would take jsdom's selector engine over the whole page).
+  const wrappers = [...(document.body?.querySelectorAll('div, section') ?? [])];
+  carryClassHints(wrappers);
+  unwrapLoneParagraphs(wrappers);
   const reader = new Readability<Element>(document, {
     charThreshold: relaxed ? RELAXED_CHAR_THRESHOLD : CHAR_THRESHOLD,
     // Classes stay on so the cleaning rules can see "share", "related", …; cleanArticle strips
@@ -154,10 +157,8 @@ function disableReadabilityHeuristics(reader: Readability<Element>): void {
  * the block ("caption", "share-tools", …) goes with the <div>. Copy it onto the only child
  * first (as data-stet-hint), so the cleaning rules still see what the page called the block.
  */
-function carryClassHints(document: Document): void {
-  // Element names are answered by a tree walk (src/parse); attribute selectors would take
-  // jsdom's selector engine over the whole page on every Readability pass.
-  for (const element of document.body?.querySelectorAll('div, section') ?? []) {
+function carryClassHints(wrappers: readonly Element[]): void {
+  for (const element of wrappers) {
     if (!isNamedWrapper(element)) continue;
     const child = element.firstElementChild;
     if (!child || element.childElementCount !== 1 || hasOwnText(element)) continue;
@@ -173,22 +174,17 @@ function carryClassHints(document: Document): void {
  * ("… published Monday in the <a>journal Nature Astronomy</a>."). Such a wrapper goes first when
  * the paragraph is still mostly prose.
  */
-function unwrapLoneParagraphs(document: Document): void {
+function unwrapLoneParagraphs(wrappers: readonly Element[]): void {
   // Deepest first, so nested wrappers (card > card-content > p) unwrap in turn.
-  for (const wrapper of [...(document.body?.querySelectorAll('div') ?? [])].reverse()) {
+  for (let index = wrappers.length - 1; index >= 0; index--) {
+    const wrapper = wrappers[index] as Element;
     const paragraph = wrapper.firstElementChild;
-    if (wrapper.childElementCount !== 1 || paragraph?.localName !== 'p') continue;
-    if (hasOwnText(wrapper) || linkedShare(paragraph) >= PROSE_MAX_LINKED_SHARE) continue;
+    if (wrapper.localName !== 'div' || wrapper.childElementCount !== 1) continue;
+    if (paragraph?.localName !== 'p' || hasOwnText(wrapper)) continue;
+    const length = normalizedText(paragraph).length;
+    if (length === 0 || linkedTextLength(paragraph) >= length * PROSE_MAX_LINKED_SHARE) continue;
     wrapper.replaceWith(paragraph);
   }
-}
-
-function linkedShare(element: Element): number {
-  const total = normalizedText(element).length;
-  if (total === 0) return 1;
-  let linked = 0;
-  for (const link of element.querySelectorAll('a')) linked += normalizedText(link).length;
-  return linked / total;
 }
 
 /**
@@ -291,9 +287,13 @@ function densestBlock(document: Document): Candidate | undefined {
 
 /** Text outside links: what the candidates are compared by, so a menu never outweighs prose. */
 function unlinkedTextLength(element: Element): number {
+  return Math.max(0, normalizedText(element).length - linkedTextLength(element));
+}
+
+function linkedTextLength(element: Element): number {
   let linked = 0;
   for (const link of element.querySelectorAll('a')) linked += normalizedText(link).length;
-  return Math.max(0, normalizedText(element).length - linked);
+  return linked;
 }
 
 function toArticle(
