@@ -133,8 +133,15 @@ export function withKnownText<T>(work: (changes: TreeChanges) => T): T {
  */
 export function verbatimElements(root: Element): Set<Element> {
   const inside = new Set<Element>();
-  for (const code of root.querySelectorAll('pre, code, tt, kbd, samp')) {
-    for (const element of code.querySelectorAll('*')) inside.add(element);
+  // A walk of the children, not querySelectorAll('*'), which jsdom answers through its selector
+  // engine; a <code> inside a <pre> is walked once.
+  const pending = [...root.querySelectorAll('pre, code, tt, kbd, samp')].flatMap((code) => [
+    ...code.children,
+  ]);
+  for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
+    if (inside.has(element)) continue;
+    inside.add(element);
+    pending.push(...element.children);
   }
   return inside;
 }
@@ -163,13 +170,15 @@ export function linkDensity(element: Element): number {
  * A class that states what a block holds or how it is shown ("fig--has-shares", "with-related",
  * "no-comments"), not what the block is: a picture with share buttons is still a picture.
  */
-const STATE_MODIFIER = /(^|[-_])(has|with|no)[-_]/;
+const STATE_MODIFIER = /(^|[\s_-])(has|with|no)[-_]/;
 
 /** The element's class and id, lower-cased, for "what does the page call this block" checks. */
 export function classAndId(element: Element): string {
   const hint = element.getAttribute(CLASS_HINT) ?? '';
-  return `${element.getAttribute('class') ?? ''} ${element.id ?? ''} ${hint}`
-    .toLowerCase()
+  const names = `${element.getAttribute('class') ?? ''} ${element.id ?? ''} ${hint}`.toLowerCase();
+  // Every class rule asks this of every candidate block; most names carry no modifier.
+  if (!STATE_MODIFIER.test(names)) return names;
+  return names
     .split(/\s+/)
     .filter((name) => !STATE_MODIFIER.test(name))
     .join(' ');
