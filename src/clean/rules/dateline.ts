@@ -54,7 +54,7 @@ export const dateline: RemovalRule = {
       !/[.!?]\s+\p{Lu}/u.test(withoutDates)
     ) {
       if (BYLINE_START.test(text)) return true;
-      if (isScheduleEntry(element)) return false;
+      if (hasWords(withoutDates) && hasScheduleNeighbour(element)) return false;
       return withoutDates.split(' ').length <= 6 || /^\s*$/.test(withoutDates);
     }
     if (BYLINE_START.test(text) && hasDate) return true;
@@ -72,19 +72,19 @@ export const dateline: RemovalRule = {
 };
 
 /**
- * A line of a schedule or timeline ("June 17 -- Bridgestone Arena, Nashville, TN"): a date and
- * words, next to a line of the same kind. A dateline stands alone.
+ * A line of a schedule or timeline ("June 17 -- Bridgestone Arena, Nashville, TN") has a date and
+ * words, and a neighbour of the same kind; a dateline stands alone.
  */
-function isScheduleEntry(element: Element): boolean {
-  const isEntry = (line: Element | null): boolean => {
+function hasScheduleNeighbour(element: Element): boolean {
+  return [element.previousElementSibling, element.nextElementSibling].some((line) => {
     if (line === null || line.localName !== element.localName) return false;
     const text = textOf(line);
     if (text.length > MAX_CHARS || BYLINE_START.test(text)) return false;
-    const left = text.replace(DATE, '');
-    return left.length < text.length && /\p{L}{2}/u.test(left);
-  };
-  return (
-    isEntry(element) &&
-    (isEntry(element.previousElementSibling) || isEntry(element.nextElementSibling))
-  );
+    const withoutDates = text.replace(DATE, '');
+    return withoutDates.length < text.length && hasWords(withoutDates);
+  });
+}
+
+function hasWords(text: string): boolean {
+  return /\p{L}{2}/u.test(text);
 }

@@ -1,4 +1,4 @@
-import { closestNamed, linkDensity, type RemovalRule, textOf } from './rule.js';
+import { closestNamed, linkDensity, type RemovalRule, siblingsAfterWhile, textOf } from './rule.js';
 
 /** "SEE MORE: …", "READ MORE … BY CLICKING HERE": a line that sends the reader elsewhere. */
 const TEASER_TEXT =
@@ -20,10 +20,9 @@ export const inlineTeaser: RemovalRule = {
   candidates: ['p', 'li', 'div'],
   filter: (element) => {
     const text = textOf(element);
-    if (text.length === 0 || text.length > MAX_CHARS || URL_TEXT.test(text)) return false;
-    if (element.querySelector('p, div, li, img, h1, h2, h3, h4')) return false;
-    const density = linkDensity(element);
+    if (!isLine(element, text)) return false;
     if (MORE_AT_ADDRESS.test(text)) return true;
+    const density = linkDensity(element);
     if (density >= ALL_LINK) {
       return isShouting(text) || (hasAllLinkNeighbour(element) && !isEnumeratedByItem(element));
     }
@@ -32,7 +31,12 @@ export const inlineTeaser: RemovalRule = {
   // The lines are visited in order, so the first of a run finds its next neighbour; the rest of
   // the run goes with it (the last line alone would have no link-only neighbour left).
   companions: (removed) =>
-    isLinkOnlyLine(removed) && !isEnumeratedByItem(removed) ? allLinkLinesAfter(removed) : [],
+    linkDensity(removed) >= ALL_LINK && !isEnumeratedByItem(removed)
+      ? siblingsAfterWhile(
+          removed,
+          (next) => next.localName === removed.localName && isLinkOnlyLine(next),
+        )
+      : [],
 };
 
 /** A teaser written in capitals, the way news sites flag "READ ALSO" headlines. */
@@ -54,31 +58,19 @@ function hasAllLinkNeighbour(element: Element): boolean {
   );
 }
 
-/**
- * The link-only lines that follow `element` without a break, of the same kind: each would have
- * gone had its link-only neighbour not gone first.
- */
-function allLinkLinesAfter(element: Element): Element[] {
-  const run: Element[] = [];
-  for (
-    let next = element.nextElementSibling;
-    next !== null && next.localName === element.localName && isLinkOnlyLine(next);
-    next = next.nextElementSibling
-  ) {
-    run.push(next);
-  }
-  return run;
-}
-
-function isLinkOnlyLine(element: Element): boolean {
-  const text = textOf(element);
+/** A short line of its own: some text, no blocks inside, not a bare address. */
+function isLine(element: Element, text: string): boolean {
   return (
     text.length > 0 &&
     text.length <= MAX_CHARS &&
     !URL_TEXT.test(text) &&
-    element.querySelector('p, div, li, img, h1, h2, h3, h4') === null &&
-    linkDensity(element) >= ALL_LINK
+    element.querySelector('p, div, li, img, h1, h2, h3, h4') === null
   );
+}
+
+/** A line the rule would take beside a link-only neighbour. */
+function isLinkOnlyLine(element: Element): boolean {
+  return isLine(element, textOf(element)) && linkDensity(element) >= ALL_LINK;
 }
 
 /**

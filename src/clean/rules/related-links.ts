@@ -1,4 +1,11 @@
-import { classAndId, HEADINGS, linkDensity, type RemovalRule, textOf } from './rule.js';
+import {
+  classAndId,
+  HEADINGS,
+  linkDensity,
+  type RemovalRule,
+  siblingsAfterWhile,
+  textOf,
+} from './rule.js';
 
 /** Headings of teaser lists: "Related", "Read more", "Most popular", "You may also like". */
 const RELATED_HEADING =
@@ -50,15 +57,7 @@ function teaserListAfter(removed: Element): readonly Element[] {
   const next = removed.nextElementSibling;
   if (next === null) return [];
   if (next.localName === 'ul' || next.localName === 'ol' || linkDensity(next) > 0.5) return [next];
-  const cards: Element[] = [];
-  for (
-    let card: Element | null = next;
-    card !== null && isCard(card);
-    card = card.nextElementSibling
-  ) {
-    cards.push(card);
-  }
-  return cards;
+  return siblingsAfterWhile(removed, isCard);
 }
 
 /**

@@ -157,6 +157,19 @@ export function closestNamed(element: Element, name: string): Element | null {
   return null;
 }
 
+/** The siblings that follow `element`, up to the first that does not `belong` to its run. */
+export function siblingsAfterWhile(
+  element: Element,
+  belongs: (sibling: Element) => boolean,
+): Element[] {
+  const run: Element[] = [];
+  for (let next = element.nextElementSibling; next !== null && belongs(next); ) {
+    run.push(next);
+    next = next.nextElementSibling;
+  }
+  return run;
+}
+
 /** Share of an element's text that sits inside links (0 when it has no text). */
 export function linkDensity(element: Element): number {
   const total = textOf(element).length;
