@@ -70,6 +70,14 @@ export function cleanSnippet(
   return { ...cleaned, text: toPlainText(cleaned.root).replace(/\s+/g, ' ') };
 }
 
+/** The text stet keeps of a corpus page (extract + clean); the page is closed. */
+export function cleanedCorpusText(idPrefix: string): string {
+  const { page, cleaned } = cleanCorpusPage(idPrefix);
+  const text = cleaned.root.textContent ?? '';
+  page.close();
+  return text;
+}
+
 /** The full extract + clean stages on a corpus page. The caller closes the page. */
 export function cleanCorpusPage(idPrefix: string): { page: ParsedPage; cleaned: CleanedArticle } {
   const page = parseCorpusPage(idPrefix);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/clean/rules/index.js';
 import { describeWithCorpus } from '../helpers/corpus.js';
-import { cleanCorpusPage, cleanSnippet } from './pages.js';
+import { cleanCorpusPage, cleanedCorpusText, cleanSnippet } from './pages.js';
 
 /**
  * [rule id, corpus page id prefix, start of a block the rule removes, a sentence of the
@@ -154,18 +154,13 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
 
 describeWithCorpus('each rule fires on a real page', () => {
   it("dateline keeps a quoted tweet's signature, a version number and a reference's date", () => {
-    const tweet = cleanCorpusPage('0dd1357045');
-    const quoted = tweet.cleaned.root.textContent ?? '';
-    tweet.page.close();
-    expect(quoted).toContain('— The Nigerian Senate (@NGRSenate) October 9, 2018');
-    const release = cleanCorpusPage('a860fb5eda');
-    const notes = release.cleaned.root.textContent ?? '';
-    release.page.close();
-    expect(notes).toContain('What’s new in 2.26 (September pack)?');
-    const encyclopedia = cleanCorpusPage('readability/wikipedia');
-    const references = encyclopedia.cleaned.root.textContent ?? '';
-    encyclopedia.page.close();
-    expect(references).toContain('latimes.com. Retrieved 2014-07-01.');
+    expect(cleanedCorpusText('0dd1357045')).toContain(
+      '— The Nigerian Senate (@NGRSenate) October 9, 2018',
+    );
+    expect(cleanedCorpusText('a860fb5eda')).toContain('What’s new in 2.26 (September pack)?');
+    expect(cleanedCorpusText('readability/wikipedia')).toContain(
+      'latimes.com. Retrieved 2014-07-01.',
+    );
   });
 
   it('no rule cuts into code: program output, "-" operators and "// file.c" comments stay', () => {
@@ -185,16 +180,13 @@ describeWithCorpus('each rule fires on a real page', () => {
     const pictures = guardian.cleaned.root.querySelectorAll('figure picture').length;
     guardian.page.close();
     expect(pictures).toBeGreaterThanOrEqual(13);
-    const buzzfeed = cleanCorpusPage('readability/buzzfeed-1');
-    const text = buzzfeed.cleaned.root.textContent ?? '';
-    buzzfeed.page.close();
-    expect(text).toContain('“literally burning up from within” moments before her death');
+    expect(cleanedCorpusText('readability/buzzfeed-1')).toContain(
+      '“literally burning up from within” moments before her death',
+    );
   });
 
   it('inline-teaser keeps the link lists a changelog item introduces ("In progress:")', () => {
-    const { page, cleaned } = cleanCorpusPage('readability/firefox-nightly-blog');
-    const text = cleaned.root.textContent ?? '';
-    page.close();
+    const text = cleanedCorpusText('readability/firefox-nightly-blog');
     expect(text).toContain(
       'Bug 1677080 – Fullscreen PiP window is affected by switching video source',
     );

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { isStetError } from '../../src/errors.js';
 import { extractArticle } from '../../src/extract/extract.js';
 import { toPlainText } from '../../src/markdown/markdown.js';
+import type { ParsedPage } from '../../src/types.js';
 import { parseCorpusPage, parseHtml, parseReferencePage } from '../clean/pages.js';
 import { describeWithCorpus } from '../helpers/corpus.js';
 
 const URL = 'https://news.example.org/2019/11/story.html';
 const SENTENCE = 'The council voted on Tuesday to rebuild the old stone bridge over the river. ';
+
+/** The plain text of the article stet finds on `page`, which it then closes. */
+function extractedText(page: ParsedPage): string {
+  const text = toPlainText(extractArticle(page, undefined).root);
+  page.close();
+  return text;
+}
 
 describe('extractArticle', () => {
   it('finds the article of the reference page with Readability, without the sidebars', () => {
@@ -90,10 +98,7 @@ describe('extractArticle', () => {
 describeWithCorpus('extractArticle on a page Readability cuts short', () => {
   it('takes the text-density block when it holds far more text (article text between <br>s)', () => {
     // jaraguadosul.com.br: the article is bare text in a <div> between <br>s, beside a long menu.
-    const page = parseCorpusPage('f6ac15a4d985');
-    const article = extractArticle(page, undefined);
-    const text = toPlainText(article.root);
-    page.close();
+    const text = extractedText(parseCorpusPage('f6ac15a4d985'));
     expect(text).toContain('A equipe do Serviço de Atendimento Domiciliar (SAD)');
     expect(text).not.toContain('Portal da Transparência');
   });
@@ -108,8 +113,7 @@ describe('extractArticle with posts embedded in the story', () => {
         `<p>${paragraphs}</p></article></body></html>`,
       URL,
     );
-    const text = toPlainText(extractArticle(page, undefined).root);
-    page.close();
+    const text = extractedText(page);
     // Between the two runs of paragraphs, where the page put it.
     expect(text).toMatch(
       /council voted[\s\S]*The bridge is finally getting fixed![\s\S]*council voted/,
@@ -119,9 +123,7 @@ describe('extractArticle with posts embedded in the story', () => {
 
 describeWithCorpus('extractArticle on a page that quotes tweets', () => {
   it('keeps the tweets (nj.com: five of them, in "social-media-embed" wrappers)', () => {
-    const page = parseCorpusPage('3f65af7b6b98');
-    const text = toPlainText(extractArticle(page, undefined).root);
-    page.close();
+    const text = extractedText(parseCorpusPage('3f65af7b6b98'));
     expect(text).toContain(
       'Yes this is real and yes the state spent nearly half a million dollars',
     );
@@ -131,9 +133,7 @@ describeWithCorpus('extractArticle on a page that quotes tweets', () => {
 
 describeWithCorpus('extractArticle on a page that boxes every paragraph', () => {
   it('keeps a boxed paragraph with a linked phrase (hawaiinewsnow.com "card" layout)', () => {
-    const page = parseCorpusPage('f344ca5fb3');
-    const text = toPlainText(extractArticle(page, undefined).root);
-    page.close();
+    const text = extractedText(parseCorpusPage('f344ca5fb3'));
     expect(text).toContain(
       'The discovery was announced in an article published Monday in the journal Nature Astronomy.',
     );
@@ -152,8 +152,7 @@ describe('extractArticle with each paragraph in its own box', () => {
         `${box(SENTENCE.repeat(3))}</article></body></html>`,
       URL,
     );
-    const text = toPlainText(extractArticle(page, undefined).root);
-    page.close();
+    const text = extractedText(page);
     expect(text).toContain('The find was announced Monday in the journal Astronomy.');
   });
 });
