@@ -42,6 +42,17 @@ export type WorkerOutcome =
       };
     };
 
+/**
+ * What a worker thread posts once its modules have loaded. Ending a thread while Node is still
+ * loading them aborts the whole process (Node 20: jsdom require()s ES modules, and a termination
+ * inside that instantiation is a FATAL ERROR in v8::Module::IsGraphAsync), so the pool is ended
+ * only once every thread has posted this. A batch that ends early (nothing to extract, or only
+ * inputs that fail to load) would otherwise end it mid-load.
+ */
+export interface WorkerLoaded {
+  readonly loadedThread: number;
+}
+
 /** Inputs in flight per thread: enough that a worker never waits for its next page. */
 const IN_FLIGHT_PER_THREAD = 2;
 /**
@@ -110,6 +121,7 @@ async function* runJobs(
   // A worker that dies while it runs a page fails that page's task (retried below); one that
   // dies between tasks is reported here, and Piscina starts another in its place.
   workers?.on('error', () => {});
+  const allLoaded = workers === undefined ? undefined : trackLoadedThreads(workers);
   const extract: Extractor =
     workers === undefined
       ? async (page, extractOptions) => extractPage(page, extractOptions)
@@ -125,6 +137,7 @@ async function* runJobs(
     }
     for (const outcome of pending) yield await outcome;
   } finally {
+    await allLoaded?.();
     await workers?.destroy();
   }
 }
@@ -162,6 +175,35 @@ async function extractInWorker(
   const { code, subject, message, status } = outcome.error;
   if (code === undefined) throw new Error(message);
   throw new StetError(code, subject ?? page.input, message, status === undefined ? {} : { status });
+}
+
+/** Returns a wait for every live thread of the pool to have loaded its modules. */
+function trackLoadedThreads(workers: Piscina): () => Promise<void> {
+  const loaded = new Set<number>();
+  const waiting = new Map<number, () => void>();
+  workers.on('message', (message: unknown) => {
+    if (!isWorkerLoaded(message)) return;
+    loaded.add(message.loadedThread);
+    waiting.get(message.loadedThread)?.();
+  });
+  return async () => {
+    await Promise.all(
+      workers.threads
+        .filter((thread) => !loaded.has(thread.threadId))
+        .map(
+          (thread) =>
+            new Promise<void>((resolve) => {
+              waiting.set(thread.threadId, resolve);
+              // A thread that fails to load exits instead, and Piscina drops it from the pool.
+              thread.once('exit', () => resolve());
+            }),
+        ),
+    );
+  };
+}
+
+function isWorkerLoaded(message: unknown): message is WorkerLoaded {
+  return typeof (message as Partial<WorkerLoaded> | null)?.loadedThread === 'number';
 }
 
 function isOutOfMemory(error: unknown): boolean {

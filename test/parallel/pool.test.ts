@@ -2,13 +2,15 @@
 // each page's error kept as a StetError. Workers load the build in dist/ (`npm test` builds
 // first), so this file fails with a clear message when dist/ is missing.
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { describe, expect, it } from 'vitest';
 import { StetError } from '../../src/errors.js';
 import { type ExtractOutcome, extractInputs, extractMany } from '../../src/parallel/pool.js';
 import type { FetchedPage } from '../../src/types.js';
+import { stet } from '../helpers/cli.js';
 import { describeWithCorpus, PROJECT_ROOT, readGzip, zytePages } from '../helpers/corpus.js';
 import { makeTempDir, removeDir } from '../helpers/repo.js';
 import { startServer } from '../helpers/server.js';
@@ -143,6 +145,33 @@ describe('extractInputs', () => {
     } finally {
       await server.close();
       await removeDir(dir);
+    }
+  });
+});
+
+describe('a batch that ends before its threads have started', () => {
+  // Ending a thread while Node loads its modules aborted the whole process ("FATAL ERROR:
+  // v8::Module::IsGraphAsync"), once in a CI run of `stet capture`. Here every thread takes
+  // 400 ms to start and both inputs fail at once, so the batch is over before either has.
+  it('waits for every thread to start before it ends them, and exits normally', async () => {
+    const marks = await makeTempDir();
+    const slowStart = pathToFileURL(join(PROJECT_ROOT, 'test/parallel/slow-thread-start.mjs'));
+    try {
+      const missing = ['a.html', 'b.html'].map((name) => join(marks, name));
+      const run = await stet(['extract', '--threads', '2', ...missing], {
+        env: { NODE_OPTIONS: `--import=${slowStart.href}`, STET_THREAD_MARKS: marks },
+      });
+      expect(run.signal).toBeNull();
+      expect(run.code).toBe(1);
+      for (const file of missing) expect(run.stderr).toContain(file);
+      const written = await readdir(marks);
+      const started = written.filter((name) => name.endsWith('.started'));
+      expect(started).toHaveLength(2);
+      expect(written.filter((name) => name.endsWith('.loaded')).sort()).toEqual(
+        started.map((name) => name.replace('.started', '.loaded')).sort(),
+      );
+    } finally {
+      await removeDir(marks);
     }
   });
 });
