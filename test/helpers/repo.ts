@@ -12,9 +12,9 @@ export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Runs git in `cwd` and returns its trimmed stdout. */
+/** Runs git in `cwd` and returns its trimmed stdout; its stderr goes into the error, if any. */
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: 'pipe' }).trim();
 }
 
 /** A fresh git repository with an identity set, as a user's archive would be. */
