@@ -31,6 +31,10 @@ const TUNING_PERCENT = 70;
 const WORST_PAGES = 20;
 /** Pages under this F1 each get a line saying why, tuning or held back. */
 const FAILING_F1 = 0.5;
+/** Random splits of the same sizes, to show how unusual the fixed split's gap is. */
+const RANDOM_SPLITS = 10_000;
+/** How far held-back F1 may trail tuning F1 (issue 3). */
+const ALLOWED_GAP = 0.01;
 /** How much unmatched text the report quotes for a tuning page. */
 const QUOTE_TOKENS = 14;
 
@@ -153,6 +157,55 @@ function summaryOf(scores: Map<string, PageScore>, ids: readonly string[]): Summ
   return summarize(ids.map((id) => scores.get(id)).filter((score) => score !== undefined));
 }
 
+/**
+ * The gap between the splits, set against what chance gives: the same per-page scores dealt
+ * into random splits of the same sizes (seeded, so every run prints the same figures).
+ */
+function splitGapReport(
+  ids: readonly string[],
+  heldBack: readonly string[],
+  stetScores: Map<string, PageScore>,
+  bareScores: Map<string, PageScore>,
+): string {
+  const gapOf = (scores: Map<string, PageScore>, held: ReadonlySet<string>) =>
+    summaryOf(
+      scores,
+      ids.filter((id) => !held.has(id)),
+    ).f1 - summaryOf(scores, [...held]).f1;
+  const gap = gapOf(stetScores, new Set(heldBack));
+  const random = seededRandom(1);
+  let asLarge = 0;
+  let withinAllowed = 0;
+  for (let round = 0; round < RANDOM_SPLITS; round++) {
+    const shuffled = [...ids];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j] as string, shuffled[i] as string];
+    }
+    const randomGap = gapOf(stetScores, new Set(shuffled.slice(0, heldBack.length)));
+    if (randomGap >= gap) asLarge++;
+    if (randomGap <= ALLOWED_GAP) withinAllowed++;
+  }
+  const passing = heldBack.filter((id) => f1Of(stetScores, id) >= FAILING_F1);
+  const share = (count: number) => `${((100 * count) / RANDOM_SPLITS).toFixed(1)} %`;
+  return [
+    `Gap (tuning F1 − held-back F1): stet ${fixed(gap)}, bare Readability ${fixed(gapOf(bareScores, new Set(heldBack)))} (${ALLOWED_GAP} allowed).`,
+    `Dealing stet's per-page scores into ${RANDOM_SPLITS.toLocaleString('en')} random splits of the same sizes gives a gap at least this large in ${share(asLarge)} of them, and one within ${ALLOWED_GAP} in ${share(withinAllowed)}.`,
+    `Without the held-back pages under ${FAILING_F1} F1, held-back F1 is ${fixed(summaryOf(stetScores, passing).f1)} (${passing.length} pages).`,
+  ].join(' ');
+}
+
+/** mulberry32: a small seeded generator, so the random splits are the same on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function renderReport(
   ids: readonly string[],
   truth: Record<string, Truth>,
@@ -194,6 +247,8 @@ function renderReport(
     `Split: ${tuning.length} tuning / ${heldBack.length} held-back pages, by sha256(page id) mod 100 < ${TUNING_PERCENT}, fixed once. Rules are developed on the tuning pages; held-back pages are only scored. Pages with empty output: ${empty.length}${empty.length ? ` (${empty.map((id) => id.slice(0, 10)).join(', ')})` : ''}.`,
     '',
   );
+  const bareScores = runs[1] ? scores.get(runs[1].name) : undefined;
+  if (bareScores) lines.push(splitGapReport(ids, heldBack, stetScores, bareScores), '');
 
   const worst = [...tuning]
     .sort((a, b) => f1Of(stetScores, a) - f1Of(stetScores, b))
@@ -218,8 +273,15 @@ function renderReport(
   for (const id of failingHeldBack) {
     const score = stetScores.get(id);
     if (!score) continue;
+    const others = runs
+      .slice(1)
+      .map(
+        (run) =>
+          `${run.name.replace(' (published)', '')} ${fixed(f1Of(scores.get(run.name) ?? new Map(), id))}`,
+      )
+      .join(', ');
     lines.push(
-      `- ${id.slice(0, 10)} (${hostOf(truth[id]?.url)}): F1 ${fixed(score.f1)}, P ${fixed(score.precision ?? 0)}, R ${fixed(score.recall ?? 0)} — ${diagnose(score, stet.errors.get(id), '', '')}`,
+      `- ${id.slice(0, 10)} (${hostOf(truth[id]?.url)}): F1 ${fixed(score.f1)}, P ${fixed(score.precision ?? 0)}, R ${fixed(score.recall ?? 0)} — ${diagnose(score, stet.errors.get(id), '', '')}. The other runs' F1 here: ${others}.`,
     );
   }
   lines.push('', ...truthProbeReport(tuning, truth), '');
