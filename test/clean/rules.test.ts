@@ -150,6 +150,15 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ],
   ['ui-chrome', 'readability/lwn-1', 'Next page: Security', 'Arduino LLC'],
   ['ui-chrome', 'b6fb53e9fb', '2.289 letture', 'Cavalieri dello Zodiaco'],
+  // A table-layout page: a breadcrumb trail no class names, ending with the page's own name,
+  // and a 1×1 spacer GIF.
+  [
+    'navigation',
+    'readability/hukumusume',
+    '福娘童話集 > きょうのイソップ童話 >',
+    '肉をくわえたイヌが',
+  ],
+  ['spacer-image', 'readability/hukumusume', '<img>', '肉をくわえたイヌが'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -210,6 +219,16 @@ describeWithCorpus('each rule fires on a real page', () => {
 
 /** [rule id, article HTML that mentions the rule's subject and must be kept whole]. */
 const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
+  // A how-to's menu path on a line of its own: shaped like a trail, but it ends with a setting,
+  // not with the page's title.
+  [
+    'navigation',
+    '<p><a href="/help/settings">Settings</a> > <a href="/help/privacy">Privacy</a> > Location Services</p>',
+  ],
+  [
+    'spacer-image',
+    '<p><img src="/chart.png" width="640" height="2"> The chart shows the trend.</p>',
+  ],
   [
     'company-boilerplate',
     '<p>Ascom is a global solutions provider headquartered in Baar, and its shares fell 4 percent on Tuesday.</p>',

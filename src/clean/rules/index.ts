@@ -27,6 +27,7 @@ import { reportingCredit } from './reporting-credit.js';
 import type { CleaningRule } from './rule.js';
 import { separator } from './separator.js';
 import { sharePrompt } from './share-prompt.js';
+import { spacerImage } from './spacer-image.js';
 import { splitParagraphJoin } from './split-paragraph-join.js';
 import { tagList } from './tag-list.js';
 import { titleHeading } from './title-heading.js';
@@ -61,6 +62,7 @@ export const RULES: readonly CleaningRule[] = [
   dateline,
   tagList,
   separator,
+  spacerImage,
   splitParagraphJoin,
   emptyBlocks,
   absoluteUrls,

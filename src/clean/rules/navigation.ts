@@ -7,14 +7,20 @@ const NAVIGATION_CLASS =
 const MENU_LINK_DENSITY = 0.9;
 const MENU_MAX_ITEM_CHARS = 40;
 const MENU_MIN_ITEMS = 3;
+/** The arrow between two steps of a breadcrumb trail, and the text after it. */
+const TRAIL_STEP = /^(?:>|»|›|→|＞)\s*(.*)$/s;
+/** A trail has at least this many arrows ("Home > News > Story"); one arrow may be prose. */
+const TRAIL_MIN_ARROWS = 2;
 
 export const navigation: RemovalRule = {
   kind: 'remove',
   id: 'navigation',
   reason: 'menus, breadcrumbs and pagers are site navigation, not the article',
-  candidates: ['nav', 'ul', 'ol', 'div', 'section'],
+  candidates: ['nav', 'ul', 'ol', 'div', 'section', 'p'],
   filter: (element, context) => {
     if (element.localName === 'nav') return true;
+    if (isBreadcrumbTrail(element, context.title)) return true;
+    if (element.localName === 'p') return false;
     const text = textOf(element);
     if (NAVIGATION_CLASS.test(classAndId(element)) && text.length < context.articleLength * 0.2) {
       return linkDensity(element) > 0.5;
@@ -31,3 +37,46 @@ export const navigation: RemovalRule = {
     );
   },
 };
+
+/**
+ * A block of links joined by arrows, which may end with the current page's name (part of its
+ * title, unlinked): a breadcrumb trail that the page did not name as one (table layouts, old
+ * templates). Text after the arrows that is not in the title is a sentence, and keeps the block.
+ */
+function isBreadcrumbTrail(element: Element, title: string | undefined): boolean {
+  let links = 0;
+  let arrows = 0;
+  let tail = '';
+  let expectLink = true;
+  for (const node of element.childNodes) {
+    const text = (node.textContent ?? '').trim();
+    if (text === '') continue;
+    if (tail !== '') return false;
+    if (expectLink) {
+      if (node.nodeType !== node.ELEMENT_NODE) return false;
+      const stepElement = node as Element;
+      const link = stepElement.localName === 'a' ? stepElement : stepElement.querySelector('a');
+      if (link === null) {
+        if (arrows === 0) return false;
+        tail = text;
+        continue;
+      }
+      if (textOf(link) !== textOf(stepElement)) return false;
+      links++;
+      expectLink = false;
+      continue;
+    }
+    const step = node.nodeType === node.TEXT_NODE ? TRAIL_STEP.exec(text) : null;
+    if (step === null) return false;
+    arrows++;
+    tail = (step[1] ?? '').trim();
+    expectLink = tail === '';
+  }
+  if (links < 2 || arrows < TRAIL_MIN_ARROWS || (expectLink && tail === '')) return false;
+  return tail === '' || isInTitle(tail, title);
+}
+
+function isInTitle(text: string, title: string | undefined): boolean {
+  const squeeze = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
+  return title !== undefined && squeeze(title).includes(squeeze(text));
+}
