@@ -159,6 +159,7 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
     '肉をくわえたイヌが',
   ],
   ['spacer-image', 'readability/hukumusume', '<img>', '肉をくわえたイヌが'],
+  ['edit-link', 'readability/wikipedia-3', '[edit]', 'Hermitian matrices can be characterized'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -229,6 +230,8 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     'spacer-image',
     '<p><img src="/chart.png" width="640" height="2"> The chart shows the trend.</p>',
   ],
+  // A heading that ends with a linked word "edit", leading to an article, not to an editor.
+  ['edit-link', '<h2>Five tools that help you <a href="/tools/edit-faster">edit</a></h2>'],
   [
     'company-boilerplate',
     '<p>Ascom is a global solutions provider headquartered in Baar, and its shares fell 4 percent on Tuesday.</p>',

@@ -11,6 +11,7 @@ import { cookieNotice } from './cookie-notice.js';
 import { copyrightFooter } from './copyright-footer.js';
 import { dateline } from './dateline.js';
 import { disclaimer } from './disclaimer.js';
+import { editLink } from './edit-link.js';
 import { emptyBlocks } from './empty-blocks.js';
 import { fairUse } from './fair-use.js';
 import { hiddenText } from './hidden-text.js';
@@ -39,6 +40,7 @@ export const RULES: readonly CleaningRule[] = [
   hiddenText,
   navigation,
   uiChrome,
+  editLink,
   sharePrompt,
   advertisementLabel,
   newsletterAppeal,
