@@ -43,6 +43,7 @@ const EMBEDDED_POST_CLASSES = [
 ];
 /** A paragraph with less than this share of its text in links reads as prose, not a link block. */
 const PROSE_MAX_LINKED_SHARE = 0.5;
+const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6';
 /** Attribute that carries a removed wrapper's class and id to its only child (see cleaning). */
 export const CLASS_HINT = 'data-stet-hint';
 
@@ -112,6 +113,7 @@ function runReadability(
   { relaxed = false }: { relaxed?: boolean },
 ): ReadabilityResult | undefined {
   unwrapEmbeddedPosts(document);
+  dropHeadingAnchors(document);
   // One walk of the page serves both steps (element names are answered by a tree walk, see
   // src/parse; attribute selectors would take jsdom's selector engine over the whole page).
   const wrappers = [...(document.body?.querySelectorAll('div, section') ?? [])];
@@ -185,6 +187,27 @@ function unwrapLoneParagraphs(wrappers: readonly Element[]): void {
     if (length === 0 || linkedTextLength(paragraph) >= length * PROSE_MAX_LINKED_SHARE) continue;
     wrapper.replaceWith(paragraph);
   }
+}
+
+/**
+ * Wikis and documentation generators give each heading an id made from its own text, so a
+ * section called "Community", "Related work" or "Social impact" carries an id that Readability
+ * reads as a layout hint ("community", "related", "social" mark boilerplate) and deletes the
+ * heading. Such ids only name an anchor, which the Markdown does not keep, so they go first.
+ */
+function dropHeadingAnchors(document: Document): void {
+  for (const heading of document.body?.querySelectorAll(HEADING_SELECTOR) ?? []) {
+    for (const element of [heading, ...heading.querySelectorAll('span, a')]) {
+      if (element.id !== '' && anchorKey(element.id) === anchorKey(element.textContent ?? '')) {
+        element.removeAttribute('id');
+      }
+    }
+  }
+}
+
+/** An id and the text it was made from compare equal: case, spaces, "_" and "-" aside. */
+function anchorKey(value: string): string {
+  return value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**

@@ -156,3 +156,20 @@ describe('extractArticle with each paragraph in its own box', () => {
     expect(text).toContain('The find was announced Monday in the journal Astronomy.');
   });
 });
+
+describe('extractArticle with headings that carry their own text as an id', () => {
+  it('keeps a "Related work" heading whose anchor Readability would read as a related-links box', () => {
+    const page = parseHtml(
+      `<html><head><title>Bridges</title></head><body><article><p>${SENTENCE.repeat(4)}</p>` +
+        `<h2 id="related-work">Related work</h2><p>${SENTENCE.repeat(4)}</p></article></body></html>`,
+      URL,
+    );
+    expect(extractedText(page)).toMatch(/^Related work$/m);
+  });
+});
+
+describeWithCorpus('extractArticle on a wiki page', () => {
+  it('keeps the section heading "Community" (readability/wikipedia: <span id="Community">)', () => {
+    expect(extractedText(parseCorpusPage('readability/wikipedia'))).toMatch(/^Community\b/m);
+  });
+});
