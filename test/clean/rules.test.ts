@@ -160,6 +160,8 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ],
   ['spacer-image', 'readability/hukumusume', '<img>', '肉をくわえたイヌが'],
   ['edit-link', 'readability/wikipedia-3', '[edit]', 'Hermitian matrices can be characterized'],
+  // A credit laid out as a definition list: <dl><dt>Фото:</dt><dd>личный архив …</dd></dl>.
+  ['image-credit', '3c6d3381ef', 'Фото:личный архив Андрея Рудькова', 'Что вас вдохновило'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -230,6 +232,7 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     'spacer-image',
     '<p><img src="/chart.png" width="640" height="2"> The chart shows the trend.</p>',
   ],
+  ['image-credit', '<p>Фотограф Анна Иванова снимала этот проект три года, рассказала она.</p>'],
   // A heading that ends with a linked word "edit", leading to an article, not to an editor.
   ['edit-link', '<h2>Five tools that help you <a href="/tools/edit-faster">edit</a></h2>'],
   [
