@@ -162,6 +162,8 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['edit-link', 'readability/wikipedia-3', '[edit]', 'Hermitian matrices can be characterized'],
   // A credit laid out as a definition list: <dl><dt>Фото:</dt><dd>личный архив …</dd></dl>.
   ['image-credit', '3c6d3381ef', 'Фото:личный архив Андрея Рудькова', 'Что вас вдохновило'],
+  // One short tag after a long label: the label is not counted as unlinked text.
+  ['tag-list', '7837c9d66c', "Filed under: Syi'ah", 'Zaman Sahabat itu zaman terbaik Islam'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -231,6 +233,10 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
   [
     'spacer-image',
     '<p><img src="/chart.png" width="640" height="2"> The chart shows the trend.</p>',
+  ],
+  [
+    'tag-list',
+    '<p>Topics: the <a href="/budget">budget</a> debate, the new rail line and the delayed school repairs all came up.</p>',
   ],
   ['image-credit', '<p>Фотограф Анна Иванова снимала этот проект три года, рассказала она.</p>'],
   // A heading that ends with a linked word "edit", leading to an article, not to an editor.

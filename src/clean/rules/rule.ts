@@ -173,10 +173,14 @@ export function siblingsAfterWhile(
 /** Share of an element's text that sits inside links (0 when it has no text). */
 export function linkDensity(element: Element): number {
   const total = textOf(element).length;
-  if (total === 0) return 0;
+  return total === 0 ? 0 : Math.min(1, linkedLength(element) / total);
+}
+
+/** Characters of the element's text that are inside links. */
+export function linkedLength(element: Element): number {
   let linked = 0;
   for (const link of element.querySelectorAll('a')) linked += textOf(link).length;
-  return Math.min(1, linked / total);
+  return linked;
 }
 
 /**
