@@ -9,6 +9,9 @@ const MENU_MAX_ITEM_CHARS = 40;
 const MENU_MIN_ITEMS = 3;
 /** The arrow between two steps of a breadcrumb trail, and the text after it. */
 const TRAIL_STEP = /^(?:>|»|›|→|＞)\s*(.*)$/s;
+const TRAIL_ARROW = /[>»›→＞]/;
+/** Longer blocks are not looked at as trails: a trail is a line of a few names. */
+const TRAIL_MAX_CHARS = 300;
 /** A trail has at least this many arrows ("Home > News > Story"); one arrow may be prose. */
 const TRAIL_MIN_ARROWS = 2;
 
@@ -19,9 +22,11 @@ export const navigation: RemovalRule = {
   candidates: ['nav', 'ul', 'ol', 'div', 'section', 'p'],
   filter: (element, context) => {
     if (element.localName === 'nav') return true;
-    if (isBreadcrumbTrail(element, context.title)) return true;
-    if (element.localName === 'p') return false;
     const text = textOf(element);
+    if (text.length <= TRAIL_MAX_CHARS && TRAIL_ARROW.test(text)) {
+      if (isBreadcrumbTrail(element, context.title)) return true;
+    }
+    if (element.localName === 'p') return false;
     if (NAVIGATION_CLASS.test(classAndId(element)) && text.length < context.articleLength * 0.2) {
       return linkDensity(element) > 0.5;
     }
