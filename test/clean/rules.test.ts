@@ -164,6 +164,8 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['image-credit', '3c6d3381ef', 'Фото:личный архив Андрея Рудькова', 'Что вас вдохновило'],
   // One short tag after a long label: the label is not counted as unlinked text.
   ['tag-list', '7837c9d66c', "Filed under: Syi'ah", 'Zaman Sahabat itu zaman terbaik Islam'],
+  // A weekly edition's link to each story's comments.
+  ['comment-prompt', 'readability/lwn-1', 'Comments (74 posted)', 'Arduino LLC'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {

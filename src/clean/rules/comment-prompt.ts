@@ -2,7 +2,7 @@ import { anyOf, classRule, textRule } from './rule.js';
 
 /** "Comment on …", "Leave a comment", "12 comments", "Join the conversation". */
 const COMMENT_TEXT =
-  /^(comment on .{0,80}|leave a (comment|reply)|post (a )?comment(\s*\(\+\))?|add a comment|\d+\s+comments?|comments?(\s*\(\d+\))?|view comments|show comments|join the (conversation|discussion)|what do you think\??|be the first to comment|comments are closed\.?|have your say|tell us what you think|(as always, )?let us know what you think( (on|in) (our|the) (forums?|comments?( section)?))?|join (our|the) .{0,40}(forums?|community|discussion|conversation)\b.{0,200}|report (an )?(error|typo|correction))[.…!]*$/i;
+  /^(comment on .{0,80}|leave a (comment|reply)|post (a )?comment(\s*\(\+\))?|add a comment|\d+\s+comments?|comments?(\s*\(\d+( posted)?\))?|view comments|show comments|join the (conversation|discussion)|what do you think\??|be the first to comment|comments are closed\.?|have your say|tell us what you think|(as always, )?let us know what you think( (on|in) (our|the) (forums?|comments?( section)?))?|join (our|the) .{0,40}(forums?|community|discussion|conversation)\b.{0,200}|report (an )?(error|typo|correction))[.…!]*$/i;
 /** A note on how comments are moderated, in the languages of the corpus. */
 const MODERATION_NOTE =
   /\b(comments?|comentários|comentarios|commentaires|kommentare|commenti)\b.{0,200}\bmodera|\bmodera\w*\b.{0,40}\bcomments\b/i;
