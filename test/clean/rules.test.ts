@@ -166,6 +166,9 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['tag-list', '7837c9d66c', "Filed under: Syi'ah", 'Zaman Sahabat itu zaman terbaik Islam'],
   // A weekly edition's link to each story's comments.
   ['comment-prompt', 'readability/lwn-1', 'Comments (74 posted)', 'Arduino LLC'],
+  // Headings of boxes the page fills by script, left last with nothing under them.
+  ['trailing-heading', 'f5c90a6d52', 'Something to Consider', 'Time is not on Adam Schiff'],
+  ['trailing-heading', 'readability/ehow-1', 'Featured', 'pretty arrangements'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -487,6 +490,25 @@ describe('rules leave article text alone', () => {
       .replace(/\s+/g, ' ')
       .trim();
     expect(cleaned.text.replace(/\s+/g, ' ').trim(), ruleId).toBe(expected);
+  });
+
+  it('trailing-heading keeps a last heading that heads a picture, and every heading before text', () => {
+    const map =
+      '<h2>The map</h2><figure><img src="https://news.example.org/map.png" alt=""></figure>';
+    const withMap = cleanSnippet(`${SURROUNDING_PROSE}${map}`, { title: 'Emissions rise again' });
+    expect(withMap.removals).toEqual([]);
+    expect(withMap.root.querySelector('h2')?.textContent).toBe('The map');
+    const sections = cleanSnippet(
+      `<h2>Figures</h2>${SURROUNDING_PROSE}<h3>Outlook</h3><p>More next year.</p>`,
+      {
+        title: 'Emissions rise again',
+      },
+    );
+    expect(sections.removals).toEqual([]);
+    expect([...sections.root.querySelectorAll('h2, h3')].map((h) => h.textContent)).toEqual([
+      'Figures',
+      'Outlook',
+    ]);
   });
 
   it('company-boilerplate takes the about-the-company paragraph only where it closes the release', () => {

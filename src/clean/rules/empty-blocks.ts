@@ -1,10 +1,8 @@
-import { type TransformRule, textOf } from './rule.js';
+import { MEDIA, type TransformRule, textOf } from './rule.js';
 
 /** Blocks that may be emptied by the rules before them. */
 const EMPTIABLE =
   'p, div, section, aside, header, footer, ul, ol, li, span, figure, blockquote, h1, h2, h3, h4, h5, h6, a, strong, em, b, i';
-/** Elements that are content without text. */
-const MEDIA = 'img, picture, video, audio, svg, table, hr, pre, code, math';
 
 export const emptyBlocks: TransformRule = {
   kind: 'transform',

@@ -32,6 +32,7 @@ import { spacerImage } from './spacer-image.js';
 import { splitParagraphJoin } from './split-paragraph-join.js';
 import { tagList } from './tag-list.js';
 import { titleHeading } from './title-heading.js';
+import { trailingHeading } from './trailing-heading.js';
 import { uiChrome } from './ui-chrome.js';
 import { unsafeContent } from './unsafe-content.js';
 
@@ -66,6 +67,7 @@ export const RULES: readonly CleaningRule[] = [
   separator,
   spacerImage,
   splitParagraphJoin,
+  trailingHeading,
   emptyBlocks,
   absoluteUrls,
 ];

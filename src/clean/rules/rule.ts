@@ -45,6 +45,9 @@ export type CleaningRule = RemovalRule | TransformRule;
 /** Heading elements, h1 to h6. */
 export const HEADINGS: readonly string[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
+/** Elements that are content without text. */
+export const MEDIA = 'img, picture, video, audio, svg, table, hr, pre, code, math';
+
 /** Inline elements: a text rule takes one only when it is all the text of its block. */
 const INLINE_NAMES: readonly string[] = ['a', 'span', 'strong', 'em', 'b', 'i', 'small'];
 const INLINE = new Set(INLINE_NAMES);
