@@ -169,6 +169,8 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   // Headings of boxes the page fills by script, left last with nothing under them.
   ['trailing-heading', 'f5c90a6d52', 'Something to Consider', 'Time is not on Adam Schiff'],
   ['trailing-heading', 'readability/ehow-1', 'Featured', 'pretty arrangements'],
+  // A feedback widget's label, left as the first line of the article.
+  ['ui-chrome', 'readability/ehow-1', 'Found This Helpful', 'pretty arrangements'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -243,6 +245,7 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     'tag-list',
     '<p>Topics: the <a href="/budget">budget</a> debate, the new rail line and the delayed school repairs all came up.</p>',
   ],
+  ['ui-chrome', '<p>Was this helpful to the defendants? The judge thought not, and said so.</p>'],
   ['image-credit', '<p>Фотограф Анна Иванова снимала этот проект три года, рассказала она.</p>'],
   // A heading that ends with a linked word "edit", leading to an article, not to an editor.
   ['edit-link', '<h2>Five tools that help you <a href="/tools/edit-faster">edit</a></h2>'],
