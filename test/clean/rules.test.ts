@@ -171,6 +171,9 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   ['trailing-heading', 'readability/ehow-1', 'Featured', 'pretty arrangements'],
   // A feedback widget's label, left as the first line of the article.
   ['ui-chrome', 'readability/ehow-1', 'Found This Helpful', 'pretty arrangements'],
+  // A Chinese news page: a share label beside the lead picture, a "featured videos" heading.
+  ['share-prompt', 'readability/qq', '转播到腾讯微博', 'DeepMind'],
+  ['related-links', 'readability/qq', '精彩视频推荐', 'DeepMind'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -194,6 +197,15 @@ describeWithCorpus('each rule fires on a real page', () => {
     const code = [...blog.cleaned.root.querySelectorAll('pre')].map((pre) => pre.textContent);
     blog.page.close();
     expect(code.join('\n')).toContain('// add.c');
+  });
+
+  it('share-prompt takes a share label, not the picture that shares its box (readability/qq)', () => {
+    const { page, cleaned } = cleanCorpusPage('readability/qq');
+    const lead = cleaned.root.querySelector('img[alt^="DeepMind新电脑"]');
+    const text = cleaned.root.textContent ?? '';
+    page.close();
+    expect(lead).not.toBeNull();
+    expect(text).not.toContain('转播到腾讯微博');
   });
 
   it('a class that says what a block holds ("fig--has-shares", "no_caption") does not name it', () => {
@@ -245,6 +257,8 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     'tag-list',
     '<p>Topics: the <a href="/budget">budget</a> debate, the new rail line and the delayed school repairs all came up.</p>',
   ],
+  ['share-prompt', '<p>分享到社交媒体的视频越来越多，研究人员说。</p>'],
+  ['related-links', '<p>相关阅读材料显示，学生的成绩有所提高。</p>'],
   ['ui-chrome', '<p>Was this helpful to the defendants? The judge thought not, and said so.</p>'],
   ['image-credit', '<p>Фотограф Анна Иванова снимала этот проект три года, рассказала она.</p>'],
   // A heading that ends with a linked word "edit", leading to an article, not to an editor.

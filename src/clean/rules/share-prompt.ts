@@ -9,6 +9,9 @@ const FOLLOW_NAME_ON = new RegExp(
   `^([Ff]ollow|[Ss]ubscribe to) [\\p{Lu}\\d@][\\w.@]*( [\\p{Lu}\\d][\\w.]*){0,3}( on ${NETWORK}\\b|\\s*:\\s*${NETWORK}(\\s*[|,·]\\s*${NETWORK})*$)`,
   'u',
 );
+/** "分享到：", "转播到腾讯微博": Chinese share bars, with the network they name. */
+const SHARE_TEXT_ZH =
+  /^(分享|转播|轉播|转发|轉發)(到|至)\s*[:：]?\s*(腾讯|騰訊|新浪)?(微博|微信|朋友圈|QQ空间|QQ空間|QQ好友|豆瓣|人人网|Facebook|Twitter)?[\s,，、|]*$/u;
 const SHARE_CLASS =
   /(^|[\s_-])(share|sharing|shares|social|sociallinks|addthis|sharethis|sharedaddy)([\s_-]|$)/;
 
@@ -26,6 +29,14 @@ export const sharePrompt = anyOf(
     reason: REASON,
     pattern: FOLLOW_NAME_ON,
     maxChars: 200,
+  }),
+  textRule({
+    id: 'share-prompt',
+    reason: REASON,
+    pattern: SHARE_TEXT_ZH,
+    maxChars: 40,
+    // The label itself, not the box: pages put the lead picture in the same box as the label.
+    candidates: ['span', 'a', 'p', 'li', 'strong', 'b'],
   }),
   classRule({
     id: 'share-prompt',
