@@ -174,6 +174,8 @@ const CORPUS_CASES: readonly (readonly [string, string, string, string])[] = [
   // A Chinese news page: a share label beside the lead picture, a "featured videos" heading.
   ['share-prompt', 'readability/qq', '转播到腾讯微博', 'DeepMind'],
   ['related-links', 'readability/qq', '精彩视频推荐', 'DeepMind'],
+  // A template that printed an unterminated comment marker as the first paragraph.
+  ['template-debris', 'eecd257509', '/*', 'To LeBron James, triple-doubles are not a goal.'],
 ];
 
 describeWithCorpus('each rule fires on a real page', () => {
@@ -257,6 +259,7 @@ const ARTICLE_TEXT_CASES: readonly (readonly [string, string])[] = [
     'tag-list',
     '<p>Topics: the <a href="/budget">budget</a> debate, the new rail line and the delayed school repairs all came up.</p>',
   ],
+  ['template-debris', '<p>[…]</p>'],
   ['share-prompt', '<p>分享到社交媒体的视频越来越多，研究人员说。</p>'],
   ['related-links', '<p>相关阅读材料显示，学生的成绩有所提高。</p>'],
   ['ui-chrome', '<p>Was this helpful to the defendants? The judge thought not, and said so.</p>'],

@@ -31,6 +31,7 @@ import { sharePrompt } from './share-prompt.js';
 import { spacerImage } from './spacer-image.js';
 import { splitParagraphJoin } from './split-paragraph-join.js';
 import { tagList } from './tag-list.js';
+import { templateDebris } from './template-debris.js';
 import { titleHeading } from './title-heading.js';
 import { trailingHeading } from './trailing-heading.js';
 import { uiChrome } from './ui-chrome.js';
@@ -65,6 +66,7 @@ export const RULES: readonly CleaningRule[] = [
   dateline,
   tagList,
   separator,
+  templateDebris,
   spacerImage,
   splitParagraphJoin,
   trailingHeading,
