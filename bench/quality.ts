@@ -18,6 +18,7 @@ import { createPageDocument } from '../src/parse/document-factory.js';
 import { extractPage } from '../src/pipeline.js';
 import { sectionMarkers, writeBenchmarkSection } from './benchmarks-file.js';
 import { type PageScore, type Summary, scorePage, summarize, tokenize } from './quality-score.js';
+import { seededRandom } from './seeded-random.js';
 
 /** npm runs scripts from the project root. */
 const ROOT = process.cwd();
@@ -193,17 +194,6 @@ function splitGapReport(
     `Dealing stet's per-page scores into ${RANDOM_SPLITS.toLocaleString('en')} random splits of the same sizes gives a gap at least this large in ${share(asLarge)} of them, and one within ${ALLOWED_GAP} in ${share(withinAllowed)}.`,
     `Without the held-back pages under ${FAILING_F1} F1, held-back F1 is ${fixed(summaryOf(stetScores, passing).f1)} (${passing.length} pages).`,
   ].join(' ');
-}
-
-/** mulberry32: a small seeded generator, so the random splits are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function renderReport(

@@ -22,6 +22,7 @@ import type { CliIO } from '../src/cli/io.js';
 import { serializeDocument } from '../src/document/frontmatter.js';
 import type { ArticleDocument } from '../src/types.js';
 import { BENCHMARKS_FILE, writeBenchmarkSection } from './benchmarks-file.js';
+import { seededRandom } from './seeded-random.js';
 
 /** npm runs scripts from the project root. */
 const ROOT = process.cwd();
@@ -84,17 +85,6 @@ interface Case {
   readonly run: () => Promise<number>;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same archives. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)] as T;
 }
@@ -130,7 +120,7 @@ function document(
 
 /** Revision n is revision n-1 with a few words changed; every 20th adds a paragraph, every 50th drops one. */
 function revisionBodies(): string[][] {
-  const next = random(200);
+  const next = seededRandom(200);
   let paragraphs = Array.from({ length: PARAGRAPHS }, () => paragraph(next));
   const bodies = [paragraphs];
   for (let n = 1; n < REVISIONS; n++) {
@@ -172,7 +162,7 @@ function buildHistoryArchive(dir: string): void {
 
 /** ARTICLES files with varied front-matter, as `stet archive` writes them. */
 function buildLargeArchive(dir: string): void {
-  const next = random(10_000);
+  const next = seededRandom(10_000);
   for (let n = 0; n < ARTICLES; n++) {
     const site = pick(next, SITES);
     const host = `${site.toLowerCase().replace(/\s+/g, '-')}.example`;
