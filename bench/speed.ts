@@ -348,6 +348,8 @@ function report(results: Results, helpMs: number, identical: boolean): string {
       ? `| flat memory over ${FLAT_RUN_PAGES} pages | (running) | |`
       : `| flat memory over ${FLAT_RUN_PAGES} pages (after full GC) | RSS ${megabytes(flat.warmRssMb)} after ${results.stet.pages} pages → ${megabytes(flat.endRssMb)} at the end; heap ${megabytes(flat.warmHeapMb)} → ${megabytes(flat.endHeapMb)}; peak RSS ${megabytes(results.flat?.peakRssMb ?? Number.NaN)} | ${verdict(flat.endHeapMb <= flat.warmHeapMb * 1.1)} |`,
     '',
+    "Peak RSS of the single-threaded run (extractPage in a loop on the main thread, under V8's default heap limit) depends on when V8 collects, not on stet: `node bench/out/build/bench/speed.js --child stet`, six runs each, alternately, on 3b9d8b6 and 7f766e6, gave 987, 691, 418, 438, 979 and 428 MB, then 722, 957, 424, 437, 696 and 422 MB. A batch on worker threads (the default for `stet extract` with several inputs and for `stet capture` of 8 pages or more) stays under the target, each worker's heap capped at 1 GB; a single-threaded batch (`--threads 1`) may not.",
+    '',
     '### What each change bought',
     '',
     `- Dropping scripts, styles, comments and SVG before jsdom builds the tree (src/parse/prune.ts): jsdom parse ${seconds(results['jsdom-parse'].cpuMs)} → ${seconds(results['jsdom-parse-pruned'].cpuMs)} CPU (${change(results['jsdom-parse'].cpuMs, results['jsdom-parse-pruned'].cpuMs)}), peak RSS ${megabytes(results['jsdom-parse'].peakRssMb)} → ${megabytes(results['jsdom-parse-pruned'].peakRssMb)}; it also makes the zyte page with SCSS in a <style> parse at all.`,
