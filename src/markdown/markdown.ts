@@ -14,6 +14,8 @@ const FOREIGN_CONTENT = 'svg, math';
 const TABLE_PARTS = 'tr, td, th, thead, tbody, tfoot, caption';
 /** A "<" that a Markdown renderer would read as the start of a tag or comment. */
 const TAG_START = /<(?=[A-Za-z/!?])/g;
+/** Attributes Turndown writes into the Markdown as they are (an image's alt, a title). */
+const TAG_ATTRIBUTES = ['alt', 'title'];
 /** "](" in code text would read as a link target to a careless renderer. */
 const LINK_TARGET = /\]\(/;
 /** Elements that start a new block of text in toPlainText. */
@@ -101,17 +103,29 @@ export function toPlainText(root: Element): string {
 }
 
 /**
- * What Turndown's table rules cannot take, fixed on a copy: SVG has no Markdown form and MathML
- * keeps only its text (<svg><th> and <math><tr> are not HTML), and table cells whose table is
- * outside the article (Readability may pick a <td> as the article) become plain blocks.
+ * What Turndown cannot take, fixed on a copy: SVG has no Markdown form and MathML keeps only its
+ * text (<svg><th> and <math><tr> are not HTML); table cells whose table is outside the article
+ * (Readability may pick a <td> as the article) become plain blocks; and a "<" that reads as a tag
+ * in the alt or title that Turndown copies into the Markdown becomes an entity, as in text.
  */
 function prepareForMarkdown(root: Element): Element {
   const orphanCell = (element: Element): boolean => !element.parentElement?.closest('table');
+  const tagInAttribute = (element: Element): boolean =>
+    TAG_ATTRIBUTES.some((name) =>
+      new RegExp(TAG_START.source).test(element.getAttribute(name) ?? ''),
+    );
   const needsWork =
     root.querySelector(FOREIGN_CONTENT) !== null ||
-    [...root.querySelectorAll(TABLE_PARTS)].some((part) => !root.contains(part.closest('table')));
+    [...root.querySelectorAll(TABLE_PARTS)].some((part) => !root.contains(part.closest('table'))) ||
+    [...root.querySelectorAll('img, a')].some(tagInAttribute);
   if (!needsWork) return root;
   const copy = root.cloneNode(true) as Element;
+  for (const element of copy.querySelectorAll('img, a')) {
+    for (const name of TAG_ATTRIBUTES) {
+      const value = element.getAttribute(name);
+      if (value !== null) element.setAttribute(name, value.replace(TAG_START, '&lt;'));
+    }
+  }
   for (const element of copy.querySelectorAll(FOREIGN_CONTENT)) {
     if (!copy.contains(element)) continue;
     element.replaceWith(element.localName === 'math' ? (element.textContent ?? '') : '');

@@ -77,6 +77,16 @@ describe('toMarkdown', () => {
     );
   });
 
+  it("keeps a tag in an image's alt or a title as text too (a case fast-check found)", () => {
+    const markdown = markdownOf(
+      '<p><img src="https://news.example.org/a.png" alt="<b>bold</b>" title="&quot;><script>alert(1)</script>"> and ' +
+        '<a href="https://news.example.org/b" title="<iframe src=x>">a link</a></p>',
+    );
+    expect(markdown).not.toMatch(/<(script|iframe|b)\b/);
+    expect(markdown).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(markdown).toContain('[a link](https://news.example.org/b "&lt;iframe src=x>")');
+  });
+
   it('writes code that contains a tag as escaped HTML code, which shows the same text', () => {
     expect(
       markdownOf(
