@@ -14,6 +14,8 @@ const FOREIGN_CONTENT = 'svg, math';
 const TABLE_PARTS = 'tr, td, th, thead, tbody, tfoot, caption';
 /** A "<" that a Markdown renderer would read as the start of a tag or comment. */
 const TAG_START = /<(?=[A-Za-z/!?])/g;
+/** The same, for testing: a global regex keeps its position between test() calls. */
+const HAS_TAG_START = new RegExp(TAG_START.source);
 /** Attributes Turndown writes into the Markdown as they are (an image's alt, a title). */
 const TAG_ATTRIBUTES = ['alt', 'title'];
 /** "](" in code text would read as a link target to a careless renderer. */
@@ -111,9 +113,7 @@ export function toPlainText(root: Element): string {
 function prepareForMarkdown(root: Element): Element {
   const orphanCell = (element: Element): boolean => !element.parentElement?.closest('table');
   const tagInAttribute = (element: Element): boolean =>
-    TAG_ATTRIBUTES.some((name) =>
-      new RegExp(TAG_START.source).test(element.getAttribute(name) ?? ''),
-    );
+    TAG_ATTRIBUTES.some((name) => HAS_TAG_START.test(element.getAttribute(name) ?? ''));
   const needsWork =
     root.querySelector(FOREIGN_CONTENT) !== null ||
     [...root.querySelectorAll(TABLE_PARTS)].some((part) => !root.contains(part.closest('table'))) ||
@@ -142,7 +142,7 @@ function prepareForMarkdown(root: Element): Element {
 /** Code whose text holds a tag or a Markdown link target, which we never write verbatim. */
 function hasTagText(node: Node): boolean {
   const text = node.textContent ?? '';
-  return new RegExp(TAG_START.source).test(text) || LINK_TARGET.test(text);
+  return HAS_TAG_START.test(text) || LINK_TARGET.test(text);
 }
 
 function escapeHtml(text: string): string {
