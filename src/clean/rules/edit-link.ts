@@ -1,4 +1,4 @@
-import { HEADINGS, type TransformRule, textOf } from './rule.js';
+import { HEADING_SELECTOR, type TransformRule, textOf } from './rule.js';
 
 /**
  * The label of a wiki's section-edit control, in the languages of the largest wikis:
@@ -8,14 +8,13 @@ const EDIT_LABEL =
   /^(edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|editar código(-fonte)?|modifica|modifica wikitesto|bewerken|brontekst bewerken|redigera|edytuj|edytuj kod|править|править код|编辑|编辑源代码|編集|ソースを編集)(\s*\|\s*[^|\]]{2,30})?$/iu;
 /** Where an edit control leads: MediaWiki's `action=edit`, or a page's own `/edit` path. */
 const EDIT_HREF = /[?&](ve)?action=edit\b|\/edit(\/|\?|#|$)/i;
-const SELECTOR = HEADINGS.join(', ');
 
 export const editLink: TransformRule = {
   kind: 'transform',
   id: 'edit-link',
   reason: 'the "[edit]" link after a wiki heading is an editing control, not the heading',
   apply: (root, context, removed) => {
-    for (const heading of root.querySelectorAll(SELECTOR)) {
+    for (const heading of root.querySelectorAll(HEADING_SELECTOR)) {
       if (context.verbatim.has(heading)) continue;
       // Outermost first (document order), so a bracketed wrapper goes with its link.
       for (const element of heading.querySelectorAll('span, a, sup, small')) {

@@ -1,4 +1,4 @@
-import { classAndId, linkDensity, type RemovalRule, textOf } from './rule.js';
+import { classAndId, linkDensity, type RemovalRule, textOf, titleKey } from './rule.js';
 
 /** Class or id of menus, breadcrumbs and pagers. */
 const NAVIGATION_CLASS =
@@ -82,6 +82,6 @@ function isBreadcrumbTrail(element: Element, title: string | undefined): boolean
 }
 
 function isInTitle(text: string, title: string | undefined): boolean {
-  const squeeze = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
-  return title !== undefined && squeeze(title).includes(squeeze(text));
+  const key = titleKey(text);
+  return title !== undefined && key !== '' && titleKey(title).includes(key);
 }

@@ -44,6 +44,16 @@ export type CleaningRule = RemovalRule | TransformRule;
 
 /** Heading elements, h1 to h6. */
 export const HEADINGS: readonly string[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+/** The same, as one selector (answered by a tree walk, see src/parse). */
+export const HEADING_SELECTOR = HEADINGS.join(', ');
+
+/** Text reduced to lower-case letters and digits between single spaces, to compare with a title. */
+export function titleKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
 
 /** Elements that are content without text. */
 export const MEDIA = 'img, picture, video, audio, svg, table, hr, pre, code, math';

@@ -1,4 +1,4 @@
-import { type RemovalRule, textOf } from './rule.js';
+import { type RemovalRule, textOf, titleKey } from './rule.js';
 
 /** Where a repeated headline sits: a heading, or a styled paragraph on pages without one. */
 const HEADLINE_BLOCKS = ['h1', 'h2', 'h3', 'p', 'div'];
@@ -10,13 +10,6 @@ export const titleHeading: RemovalRule = {
   candidates: HEADLINE_BLOCKS,
   filter: (element, context) => {
     if (!context.title) return false;
-    return normalize(textOf(element)) === normalize(context.title);
+    return titleKey(textOf(element)) === titleKey(context.title);
   },
 };
-
-function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}

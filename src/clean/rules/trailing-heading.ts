@@ -1,6 +1,4 @@
-import { HEADINGS, MEDIA, type TransformRule, textOf } from './rule.js';
-
-const SELECTOR = HEADINGS.join(', ');
+import { HEADING_SELECTOR, MEDIA, type TransformRule, textOf } from './rule.js';
 
 /**
  * A heading with nothing after it introduces nothing: the section it named ("Featured",
@@ -20,7 +18,7 @@ export const trailingHeading: TransformRule = {
 };
 
 function lastHeading(root: Element): Element | undefined {
-  const headings = root.querySelectorAll(SELECTOR);
+  const headings = root.querySelectorAll(HEADING_SELECTOR);
   return headings[headings.length - 1];
 }
 
