@@ -44,6 +44,8 @@ const EMBEDDED_POST_CLASSES = [
 /** A paragraph with less than this share of its text in links reads as prose, not a link block. */
 const PROSE_MAX_LINKED_SHARE = 0.5;
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6';
+/** Elements that may be hidden by markup alone (stet loads no stylesheet). */
+const HIDDEN_CANDIDATES = '[hidden], [style], [aria-hidden]';
 /** Attribute that carries a removed wrapper's class and id to its only child (see cleaning). */
 export const CLASS_HINT = 'data-stet-hint';
 
@@ -78,10 +80,12 @@ export function extractArticle(
 
   let best = readability?.candidate;
   if (!best || best.textLength < SHORT_ARTICLE_CHARS) {
-    for (const fallback of fallbacks(page.parseAgain())) {
+    const untouched = page.parseAgain();
+    dropHiddenElements(untouched);
+    for (const fallback of fallbacks(untouched)) {
       if (!best || fallback.textLength > best.textLength * FALLBACK_GAIN) best = fallback;
     }
-    best ??= wholeBody(page.parseAgain());
+    best ??= wholeBody(untouched);
   }
   if (!best || !isUsable(best.root)) {
     throw new StetError('extract.empty', page.input, 'no article text found on the page');
@@ -98,6 +102,27 @@ function fallbacks(untouched: Document): Candidate[] {
   const dense = densestBlock(untouched);
   const relaxed = runReadability(untouched, { relaxed: true })?.candidate;
   return [relaxed, fromJsonLd, dense].filter((candidate) => candidate !== undefined);
+}
+
+/**
+ * Readability skips what the page hides with inline styles or the `hidden` attribute (tabs not
+ * shown, templates, duplicate copies); the text-density pass and the whole-body last resort
+ * count text, so those elements go first, by the same test Readability uses.
+ */
+function dropHiddenElements(document: Document): void {
+  for (const element of document.body?.querySelectorAll(HIDDEN_CANDIDATES) ?? []) {
+    if (isHidden(element)) element.remove();
+  }
+}
+
+function isHidden(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = (element as HTMLElement).style;
+  if (style?.display === 'none' || style?.visibility === 'hidden') return true;
+  // Readability keeps aria-hidden pictures that stand in for a lazy-loaded image.
+  return (
+    element.getAttribute('aria-hidden') === 'true' && !element.classList.contains('fallback-image')
+  );
 }
 
 /** Last resort for tiny pages ("Test" in a bare <body>): the page's own text. */

@@ -173,3 +173,26 @@ describeWithCorpus('extractArticle on a wiki page', () => {
     expect(extractedText(parseCorpusPage('readability/wikipedia'))).toMatch(/^Community\b/m);
   });
 });
+
+describe('extractArticle when Readability finds little and the page hides more', () => {
+  it('leaves hidden elements out of the fallbacks (display:none, the hidden attribute)', () => {
+    const hiddenCopy = 'A hidden draft of the story that no reader sees on the page. '.repeat(12);
+    const page = parseHtml(
+      `<html><head><title>Bridge</title></head><body><article><p>${SENTENCE.repeat(4)}</p>` +
+        `<p style="display: none">${hiddenCopy}</p><p hidden>${hiddenCopy}</p></article></body></html>`,
+      URL,
+    );
+    const text = extractedText(page);
+    expect(text).toContain('The council voted on Tuesday');
+    expect(text).not.toContain('A hidden draft');
+  });
+});
+
+describeWithCorpus('extractArticle on a page with hidden paragraphs', () => {
+  it('keeps only the visible paragraph (readability/hidden-nodes)', () => {
+    const text = extractedText(parseCorpusPage('readability/hidden-nodes'));
+    expect(text).toContain('Secondary header');
+    // The first paragraph is shown; the two after the headings are hidden, each the same text.
+    expect(text.match(/Lorem ipsum dolor sit amet, consetetur/g)).toHaveLength(3);
+  });
+});
