@@ -46,6 +46,17 @@ const PROSE_MAX_LINKED_SHARE = 0.5;
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6';
 /** Elements that may be hidden by markup alone (stet loads no stylesheet). */
 const HIDDEN_CANDIDATES = '[hidden], [style], [aria-hidden]';
+/** Readability takes a block named "byline" or "author" as the byline when it is this short. */
+const BYLINE_MAX_CHARS = 100;
+/** Readability's own patterns and roles, from its prototype, so the two never disagree. */
+const READABILITY_PATTERNS = Readability.prototype as unknown as {
+  readonly REGEXPS: {
+    readonly unlikelyCandidates: RegExp;
+    readonly okMaybeItsACandidate: RegExp;
+    readonly byline: RegExp;
+  };
+  readonly UNLIKELY_ROLES: readonly string[];
+};
 /** Attribute that carries a removed wrapper's class and id to its only child (see cleaning). */
 export const CLASS_HINT = 'data-stet-hint';
 
@@ -143,7 +154,7 @@ function runReadability(
   // src/parse; attribute selectors would take jsdom's selector engine over the whole page).
   const wrappers = [...(document.body?.querySelectorAll('div, section') ?? [])];
   carryClassHints(wrappers);
-  unwrapLoneParagraphs(wrappers);
+  unwrapLoneParagraphs(wrappers, { relaxed });
   const reader = new Readability<Element>(document, {
     charThreshold: relaxed ? RELAXED_CHAR_THRESHOLD : CHAR_THRESHOLD,
     // Classes stay on so the cleaning rules can see "share", "related", …; cleanArticle strips
@@ -199,9 +210,13 @@ function carryClassHints(wrappers: readonly Element[]): void {
  * text is linked; otherwise the <div> stays and its conditional cleaning drops it as a link block.
  * Pages that box every paragraph ("card" layouts) then lose each sentence with one linked phrase
  * ("… published Monday in the <a>journal Nature Astronomy</a>."). Such a wrapper goes first when
- * the paragraph is still mostly prose.
+ * the paragraph is still mostly prose, and when Readability would not have judged the wrapper
+ * itself before unwrapping it (a hidden box, a "comment" or "sidebar" box, a byline).
  */
-function unwrapLoneParagraphs(wrappers: readonly Element[]): void {
+function unwrapLoneParagraphs(
+  wrappers: readonly Element[],
+  { relaxed }: { relaxed: boolean },
+): void {
   // Deepest first, so nested wrappers (card > card-content > p) unwrap in turn.
   for (let index = wrappers.length - 1; index >= 0; index--) {
     const wrapper = wrappers[index] as Element;
@@ -210,8 +225,28 @@ function unwrapLoneParagraphs(wrappers: readonly Element[]): void {
     if (paragraph?.localName !== 'p' || hasOwnText(wrapper)) continue;
     const length = normalizedText(paragraph).length;
     if (length === 0 || linkedTextLength(paragraph) >= length * PROSE_MAX_LINKED_SHARE) continue;
+    if (readabilityJudgesOnSight(wrapper, { relaxed })) continue;
     wrapper.replaceWith(paragraph);
   }
+}
+
+/**
+ * What Readability's first walk removes or takes as the byline by the element's own markup,
+ * before it looks at what the element holds (Readability.js `_grabArticle`, with its patterns).
+ */
+function readabilityJudgesOnSight(element: Element, { relaxed }: { relaxed: boolean }): boolean {
+  if (isHidden(element)) return true;
+  const names = `${element.getAttribute('class') ?? ''} ${element.id}`;
+  const { REGEXPS, UNLIKELY_ROLES } = READABILITY_PATTERNS;
+  const bylineLength = (element.textContent ?? '').trim().length;
+  const namedByline =
+    REGEXPS.byline.test(names) ||
+    element.getAttribute('rel') === 'author' ||
+    element.getAttribute('itemprop')?.includes('author') === true;
+  if (namedByline && bylineLength > 0 && bylineLength < BYLINE_MAX_CHARS) return true;
+  if (relaxed) return false;
+  if (UNLIKELY_ROLES.includes(element.getAttribute('role') ?? '')) return true;
+  return REGEXPS.unlikelyCandidates.test(names) && !REGEXPS.okMaybeItsACandidate.test(names);
 }
 
 /**

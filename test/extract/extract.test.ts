@@ -196,3 +196,35 @@ describeWithCorpus('extractArticle on a page with hidden paragraphs', () => {
     expect(text.match(/Lorem ipsum dolor sit amet, consetetur/g)).toHaveLength(3);
   });
 });
+
+describe('extractArticle with a lone paragraph in a box Readability drops on sight', () => {
+  it.each([
+    ['hidden from screen readers and sight', '<div aria-hidden="true">'],
+    ['named as a comment', '<div class="comment-text">'],
+    ['with a navigation role', '<div role="navigation">'],
+  ])('leaves the box to Readability when it is %s', (_, openTag) => {
+    const boxed = 'Another reader wrote in to say the bridge should be painted green this time. ';
+    const page = parseHtml(
+      `<html><head><title>Bridge</title></head><body><article><p>${SENTENCE.repeat(12)}</p>` +
+        `${openTag}<p>${boxed.repeat(3)}</p></div><p>${SENTENCE.repeat(12)}</p></article></body></html>`,
+      URL,
+    );
+    const text = extractedText(page);
+    expect(text).toContain('The council voted on Tuesday');
+    expect(text).not.toContain('Another reader wrote in');
+  });
+
+  it('leaves a short box named "byline" to Readability, which takes it as the byline', () => {
+    const page = parseHtml(
+      `<html><head><title>Bridge</title></head><body><article><p>${SENTENCE.repeat(12)}</p>` +
+        `<div class="byline"><p>Jane Roe, City Desk</p></div><p>${SENTENCE.repeat(12)}</p>` +
+        '</article></body></html>',
+      URL,
+    );
+    const article = extractArticle(page, undefined);
+    const text = toPlainText(article.root);
+    page.close();
+    expect(article.byline).toBe('Jane Roe, City Desk');
+    expect(text).not.toContain('Jane Roe');
+  });
+});
