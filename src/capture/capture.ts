@@ -52,7 +52,7 @@ export interface CaptureOptions {
   readonly profiles?: readonly SiteProfile[];
   /** @default `stet/<version> (+project URL)` */
   readonly userAgent?: string;
-  /** Extraction threads; 1 extracts on the calling thread. @default one per core */
+  /** Extraction worker threads. @default one per core; the calling thread for a few pages */
   readonly threads?: number;
 }
 
@@ -211,13 +211,13 @@ async function captureAll(
   }
   const extractOptions =
     context.options.profiles === undefined ? {} : { profiles: context.options.profiles };
-  const threads =
+  const pool =
     context.options.threads !== undefined
       ? { threads: context.options.threads }
       : pages.length < MIN_PAGES_FOR_THREADS
-        ? { threads: 1 }
+        ? { inCallingThread: true }
         : {};
-  for await (const outcome of extractMany(toExtract(), extractOptions, threads)) {
+  for await (const outcome of extractMany(toExtract(), extractOptions, pool)) {
     const handover = handedOver[outcome.index] as Handover;
     context.timings.extractMs += performance.now() - handover.handedAt;
     const result =

@@ -19,8 +19,14 @@ import type { Extraction, FetchedPage } from '../types.js';
 import type { WorkerTask } from './worker.js';
 
 export interface PoolOptions {
-  /** Worker threads; 1 runs every page in the calling thread. @default os.availableParallelism() */
+  /** Worker threads, each with a capped heap. @default os.availableParallelism() */
   readonly threads?: number;
+  /**
+   * Extract in the calling thread instead of on workers: for a page or a few, where a worker's
+   * start-up costs more than it saves. The calling thread's heap is not capped, so a long batch
+   * here peaks higher (BENCHMARKS.md).
+   */
+  readonly inCallingThread?: boolean;
   /** Each worker's old-generation heap limit, in MB. @default WORKER_HEAP_MB */
   readonly workerHeapMb?: number;
 }
@@ -108,9 +114,9 @@ async function* runJobs(
   options: ExtractOptions,
   pool: PoolOptions,
 ): AsyncGenerator<ExtractOutcome> {
-  const threads = Math.max(1, pool.threads ?? availableParallelism());
+  const threads = pool.inCallingThread ? 1 : Math.max(1, pool.threads ?? availableParallelism());
   const workers =
-    threads === 1
+    pool.inCallingThread === true
       ? undefined
       : new Piscina<WorkerTask, WorkerOutcome>({
           filename: workerFile(),

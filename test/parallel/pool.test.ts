@@ -75,7 +75,7 @@ describe('extractMany', () => {
   ];
 
   it('returns, on two threads, the single-threaded outcomes in input order', async () => {
-    const single = await collect(extractMany(pages, {}, { threads: 1 }));
+    const single = await collect(extractMany(pages, {}, { inCallingThread: true }));
     const threaded = await collect(extractMany(slowly(pages), {}, { threads: 2 }));
     expect(single.map((outcome) => outcome.input)).toEqual(pages.map((item) => item.input));
     expect(threaded).toEqual(single);
@@ -115,7 +115,7 @@ describe('a page too big for a worker', () => {
   });
 
   it('is extracted again in the calling thread, and the batch goes on', async () => {
-    const single = await collect(extractMany([big, small], {}, { threads: 1 }));
+    const single = await collect(extractMany([big, small], {}, { inCallingThread: true }));
     const threaded = await collect(
       extractMany([big, small], {}, { threads: 2, workerHeapMb: SMALL_HEAP_MB }),
     );
@@ -176,12 +176,38 @@ describe('a batch that ends before its threads have started', () => {
   });
 });
 
+describe('where `stet extract` runs its pages', () => {
+  /** Runs `stet extract` on `names` (missing files: no page to load) and counts thread starts. */
+  async function threadsStarted(args: readonly string[], names: readonly string[]) {
+    const marks = await makeTempDir();
+    const slowStart = pathToFileURL(join(PROJECT_ROOT, 'test/parallel/slow-thread-start.mjs'));
+    try {
+      const missing = names.map((name) => join(marks, name));
+      const run = await stet(['extract', ...args, ...missing], {
+        env: { NODE_OPTIONS: `--import=${slowStart.href}`, STET_THREAD_MARKS: marks },
+      });
+      expect(run.code).toBe(1);
+      return (await readdir(marks)).filter((name) => name.endsWith('.started')).length;
+    } finally {
+      await removeDir(marks);
+    }
+  }
+
+  it('runs `--threads 1` on one worker, whose heap is capped, not in the main thread', async () => {
+    expect(await threadsStarted(['--threads', '1'], ['a.html', 'b.html', 'c.html'])).toBe(1);
+  });
+
+  it('runs a single input in the main thread, starting no worker', async () => {
+    expect(await threadsStarted([], ['a.html'])).toBe(0);
+  });
+});
+
 describeWithCorpus('extractMany on real pages', () => {
   it(`gives identical output on 1 and 2 threads for ${CORPUS_SAMPLE} zyte pages`, async () => {
     const sample = zytePages()
       .slice(0, CORPUS_SAMPLE)
       .map((item) => ({ ...page(item.path, '', item.url), body: readGzip(item.path) }));
-    const single = await collect(extractMany(sample, {}, { threads: 1 }));
+    const single = await collect(extractMany(sample, {}, { inCallingThread: true }));
     const threaded = await collect(extractMany(sample, {}, { threads: 2 }));
     expect(threaded).toEqual(single);
     expect(single.every((outcome) => 'extraction' in outcome)).toBe(true);

@@ -46,7 +46,10 @@ export async function run(
   if (outDir !== undefined) await mkdir(outDir, { recursive: true });
   const outputNames = new OutputNames();
   // A batch spreads pages over worker threads; one page is not worth a worker's start-up.
-  const threads = options.threads ?? (inputs.length > 1 ? availableParallelism() : 1);
+  const pool =
+    options.threads === undefined && inputs.length === 1
+      ? { inCallingThread: true }
+      : { threads: options.threads ?? availableParallelism() };
   const outcomes = extractInputs(
     inputs.map((input) => resolveLocal(input, io.cwd)),
     {
@@ -56,7 +59,7 @@ export async function run(
       ...(options.url !== undefined && { url: options.url }),
       ...(options.timeout !== undefined && { fetch: { timeoutMs: options.timeout } }),
     },
-    { threads },
+    pool,
   );
   let failures = 0;
   for await (const outcome of outcomes) {
