@@ -91,12 +91,11 @@ export function extractArticle(
 
   let best = readability?.candidate;
   if (!best || best.textLength < SHORT_ARTICLE_CHARS) {
-    const untouched = page.parseAgain();
-    dropHiddenElements(untouched);
-    for (const fallback of fallbacks(untouched)) {
+    for (const fallback of fallbacks(visiblePage(page))) {
       if (!best || fallback.textLength > best.textLength * FALLBACK_GAIN) best = fallback;
     }
-    best ??= wholeBody(untouched);
+    // A fresh copy: the relaxed pass has rearranged the one the fallbacks read.
+    best ??= wholeBody(visiblePage(page));
   }
   if (!best || !isUsable(best.root)) {
     throw new StetError('extract.empty', page.input, 'no article text found on the page');
@@ -116,14 +115,17 @@ function fallbacks(untouched: Document): Candidate[] {
 }
 
 /**
- * Readability skips what the page hides with inline styles or the `hidden` attribute (tabs not
- * shown, templates, duplicate copies); the text-density pass and the whole-body last resort
- * count text, so those elements go first, by the same test Readability uses.
+ * The untouched page, parsed again, without what it hides by markup. Readability skips what the
+ * page hides with inline styles or the `hidden` attribute (tabs not shown, templates, duplicate
+ * copies); the text-density pass and the whole-body last resort count text, so those elements
+ * go first, by the same test Readability uses.
  */
-function dropHiddenElements(document: Document): void {
+function visiblePage(page: ParsedPage): Document {
+  const document = page.parseAgain();
   for (const element of document.body?.querySelectorAll(HIDDEN_CANDIDATES) ?? []) {
     if (isHidden(element)) element.remove();
   }
+  return document;
 }
 
 function isHidden(element: Element): boolean {
@@ -132,7 +134,8 @@ function isHidden(element: Element): boolean {
   if (style?.display === 'none' || style?.visibility === 'hidden') return true;
   // Readability keeps aria-hidden pictures that stand in for a lazy-loaded image.
   return (
-    element.getAttribute('aria-hidden') === 'true' && !element.classList.contains('fallback-image')
+    element.getAttribute('aria-hidden') === 'true' &&
+    !(element.getAttribute('class') ?? '').includes('fallback-image')
   );
 }
 
@@ -238,12 +241,14 @@ function readabilityJudgesOnSight(element: Element, { relaxed }: { relaxed: bool
   if (isHidden(element)) return true;
   const names = `${element.getAttribute('class') ?? ''} ${element.id}`;
   const { REGEXPS, UNLIKELY_ROLES } = READABILITY_PATTERNS;
-  const bylineLength = (element.textContent ?? '').trim().length;
   const namedByline =
     REGEXPS.byline.test(names) ||
     element.getAttribute('rel') === 'author' ||
     element.getAttribute('itemprop')?.includes('author') === true;
-  if (namedByline && bylineLength > 0 && bylineLength < BYLINE_MAX_CHARS) return true;
+  if (namedByline) {
+    const length = (element.textContent ?? '').trim().length;
+    if (length > 0 && length < BYLINE_MAX_CHARS) return true;
+  }
   if (relaxed) return false;
   if (UNLIKELY_ROLES.includes(element.getAttribute('role') ?? '')) return true;
   return REGEXPS.unlikelyCandidates.test(names) && !REGEXPS.okMaybeItsACandidate.test(names);
