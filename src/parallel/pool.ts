@@ -114,16 +114,16 @@ async function* runJobs(
   options: ExtractOptions,
   pool: PoolOptions,
 ): AsyncGenerator<ExtractOutcome> {
-  const threads = pool.inCallingThread ? 1 : Math.max(1, pool.threads ?? availableParallelism());
-  const workers =
-    pool.inCallingThread === true
-      ? undefined
-      : new Piscina<WorkerTask, WorkerOutcome>({
-          filename: workerFile(),
-          minThreads: threads,
-          maxThreads: threads,
-          resourceLimits: { maxOldGenerationSizeMb: pool.workerHeapMb ?? WORKER_HEAP_MB },
-        });
+  const inCallingThread = pool.inCallingThread === true;
+  const threads = inCallingThread ? 1 : Math.max(1, pool.threads ?? availableParallelism());
+  const workers = inCallingThread
+    ? undefined
+    : new Piscina<WorkerTask, WorkerOutcome>({
+        filename: workerFile(),
+        minThreads: threads,
+        maxThreads: threads,
+        resourceLimits: { maxOldGenerationSizeMb: pool.workerHeapMb ?? WORKER_HEAP_MB },
+      });
   // A worker that dies while it runs a page fails that page's task (retried below); one that
   // dies between tasks is reported here, and Piscina starts another in its place.
   workers?.on('error', () => {});

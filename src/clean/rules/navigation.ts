@@ -7,9 +7,11 @@ const NAVIGATION_CLASS =
 const MENU_LINK_DENSITY = 0.9;
 const MENU_MAX_ITEM_CHARS = 40;
 const MENU_MIN_ITEMS = 3;
-/** The arrow between two steps of a breadcrumb trail, and the text after it. */
-const TRAIL_STEP = /^(?:>|»|›|→|＞)\s*(.*)$/s;
-const TRAIL_ARROW = /[>»›→＞]/;
+/** The arrows between two steps of a breadcrumb trail. */
+const ARROWS = '>»›→＞';
+const TRAIL_ARROW = new RegExp(`[${ARROWS}]`);
+/** An arrow and the text after it, up to the next link. */
+const TRAIL_STEP = new RegExp(`^${TRAIL_ARROW.source}\\s*(.*)$`, 's');
 /** Longer blocks are not looked at as trails: a trail is a line of a few names. */
 const TRAIL_MAX_CHARS = 300;
 /** A trail has at least this many arrows ("Home > News > Story"); one arrow may be prose. */
