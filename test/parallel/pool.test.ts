@@ -149,56 +149,59 @@ describe('extractInputs', () => {
   });
 });
 
+/**
+ * Runs `stet extract` with `args` on the files `names`, which do not exist (no page to load),
+ * with every worker thread's start slowed and marked (slow-thread-start.mjs). Returns the run,
+ * the paths given, and the threads that began and that finished starting.
+ */
+async function extractWithThreadMarks(args: readonly string[], names: readonly string[]) {
+  const marks = await makeTempDir();
+  const slowStart = pathToFileURL(join(PROJECT_ROOT, 'test/parallel/slow-thread-start.mjs'));
+  try {
+    const missing = names.map((name) => join(marks, name));
+    const run = await stet(['extract', ...args, ...missing], {
+      env: { NODE_OPTIONS: `--import=${slowStart.href}`, STET_THREAD_MARKS: marks },
+    });
+    const written = await readdir(marks);
+    const threads = (suffix: string) =>
+      written.filter((name) => name.endsWith(suffix)).map((name) => name.replace(suffix, ''));
+    return { run, missing, started: threads('.started'), loaded: threads('.loaded') };
+  } finally {
+    await removeDir(marks);
+  }
+}
+
 describe('a batch that ends before its threads have started', () => {
   // Ending a thread while Node loads its modules aborted the whole process ("FATAL ERROR:
   // v8::Module::IsGraphAsync"), once in a CI run of `stet capture`. Here every thread takes
   // 400 ms to start and both inputs fail at once, so the batch is over before either has.
   it('waits for every thread to start before it ends them, and exits normally', async () => {
-    const marks = await makeTempDir();
-    const slowStart = pathToFileURL(join(PROJECT_ROOT, 'test/parallel/slow-thread-start.mjs'));
-    try {
-      const missing = ['a.html', 'b.html'].map((name) => join(marks, name));
-      const run = await stet(['extract', '--threads', '2', ...missing], {
-        env: { NODE_OPTIONS: `--import=${slowStart.href}`, STET_THREAD_MARKS: marks },
-      });
-      expect(run.signal).toBeNull();
-      expect(run.code).toBe(1);
-      for (const file of missing) expect(run.stderr).toContain(file);
-      const written = await readdir(marks);
-      const started = written.filter((name) => name.endsWith('.started'));
-      expect(started).toHaveLength(2);
-      expect(written.filter((name) => name.endsWith('.loaded')).sort()).toEqual(
-        started.map((name) => name.replace('.started', '.loaded')).sort(),
-      );
-    } finally {
-      await removeDir(marks);
-    }
+    const { run, missing, started, loaded } = await extractWithThreadMarks(
+      ['--threads', '2'],
+      ['a.html', 'b.html'],
+    );
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(1);
+    for (const file of missing) expect(run.stderr).toContain(file);
+    expect(started).toHaveLength(2);
+    expect(loaded.sort()).toEqual(started.sort());
   });
 });
 
 describe('where `stet extract` runs its pages', () => {
-  /** Runs `stet extract` on `names` (missing files: no page to load) and counts thread starts. */
-  async function threadsStarted(args: readonly string[], names: readonly string[]) {
-    const marks = await makeTempDir();
-    const slowStart = pathToFileURL(join(PROJECT_ROOT, 'test/parallel/slow-thread-start.mjs'));
-    try {
-      const missing = names.map((name) => join(marks, name));
-      const run = await stet(['extract', ...args, ...missing], {
-        env: { NODE_OPTIONS: `--import=${slowStart.href}`, STET_THREAD_MARKS: marks },
-      });
-      expect(run.code).toBe(1);
-      return (await readdir(marks)).filter((name) => name.endsWith('.started')).length;
-    } finally {
-      await removeDir(marks);
-    }
-  }
-
   it('runs `--threads 1` on one worker, whose heap is capped, not in the main thread', async () => {
-    expect(await threadsStarted(['--threads', '1'], ['a.html', 'b.html', 'c.html'])).toBe(1);
+    const { run, started } = await extractWithThreadMarks(
+      ['--threads', '1'],
+      ['a.html', 'b.html', 'c.html'],
+    );
+    expect(run.code).toBe(1);
+    expect(started).toHaveLength(1);
   });
 
   it('runs a single input in the main thread, starting no worker', async () => {
-    expect(await threadsStarted([], ['a.html'])).toBe(0);
+    const { run, started } = await extractWithThreadMarks([], ['a.html']);
+    expect(run.code).toBe(1);
+    expect(started).toHaveLength(0);
   });
 });
 
