@@ -110,6 +110,7 @@ function run(input: string, url: string, body: Buffer, fetchedAt: Date): Run | s
       requestedUrl: undefined,
       status: 200,
       headers: {},
+      redirects: [],
       body,
       fetchedAt,
     });

@@ -104,6 +104,7 @@ function runStet(ids: readonly string[], truth: Record<string, Truth>, clean: bo
           requestedUrl: undefined,
           status: 200,
           headers: {},
+          redirects: [],
           body: gunzipSync(readFileSync(path)),
           fetchedAt: new Date(),
         },

@@ -114,6 +114,7 @@ function fetched(page: CorpusPage, index: number): FetchedPage {
     requestedUrl: page.url,
     status: 200,
     headers: {},
+    redirects: [],
     body: page.bytes,
     fetchedAt: FETCHED_AT,
   };

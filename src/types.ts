@@ -1,6 +1,14 @@
 // The typed values that flow between pipeline stages (see src/pipeline.ts for the order).
 // Every stage takes one of these and returns the next; only fetch and store touch the outside world.
 
+/** A redirect response that a fetch followed on the way to the final page. */
+export interface RedirectHop {
+  readonly url: string;
+  readonly status: number;
+  /** Response headers, lower-cased names. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 /** Raw bytes of a page, from the network or from a local file / stdin. */
 export interface FetchedPage {
   /** What the user typed: a URL, a file path or "-". Used in every error and report line. */
@@ -13,6 +21,8 @@ export interface FetchedPage {
   readonly status: number;
   /** Response headers, lower-cased names. Empty for local inputs. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The redirects followed before the final response, in order. Empty for local inputs. */
+  readonly redirects: readonly RedirectHop[];
   readonly body: Uint8Array;
   readonly fetchedAt: Date;
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { StetError } from '../errors.js';
-import type { FetchedPage } from '../types.js';
+import type { FetchedPage, RedirectHop } from '../types.js';
 
 export interface FetchOptions {
   /** Time allowed for the whole exchange, redirects and body included. @default 30000 */
@@ -91,6 +91,7 @@ async function fetchFollowingRedirects(
   const fetchedAt = new Date();
   const headers = requestHeaders(options);
   const visited = new Set<string>();
+  const redirects: RedirectHop[] = [];
   let current = checkedHttpUrl(requestedUrl, requestedUrl);
 
   for (;;) {
@@ -98,9 +99,22 @@ async function fetchFollowingRedirects(
     const response = await fetch(current, { redirect: 'manual', headers, signal });
     const location = response.headers.get('location');
     if (!REDIRECT_STATUSES.has(response.status) || location === null) {
-      return readResponse(response, current.href, requestedUrl, fetchedAt, options, signal);
+      return readResponse(
+        response,
+        current.href,
+        requestedUrl,
+        redirects,
+        fetchedAt,
+        options,
+        signal,
+      );
     }
     await response.body?.cancel();
+    redirects.push({
+      url: current.href,
+      status: response.status,
+      headers: lowerCaseHeaders(response.headers),
+    });
     if (visited.size > maxRedirects) {
       throw new StetError('fetch.redirect', requestedUrl, `more than ${maxRedirects} redirects`);
     }
@@ -156,6 +170,7 @@ async function readResponse(
   response: Response,
   finalUrl: string,
   requestedUrl: string,
+  redirects: readonly RedirectHop[],
   fetchedAt: Date,
   options: FetchOptions,
   signal: AbortSignal,
@@ -167,6 +182,7 @@ async function readResponse(
     requestedUrl,
     status,
     headers,
+    redirects,
     body,
     fetchedAt,
   });

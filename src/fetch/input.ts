@@ -55,6 +55,7 @@ function localPage(input: string, url: string | undefined, body: Uint8Array): Fe
     requestedUrl: undefined,
     status: 200,
     headers: {},
+    redirects: [],
     body,
     fetchedAt: new Date(),
   };

@@ -20,6 +20,7 @@ export function parseHtml(html: string | Uint8Array, url: string, input = url): 
       requestedUrl: undefined,
       status: 200,
       headers: {},
+      redirects: [],
       body,
       fetchedAt: new Date('2026-01-01T00:00:00Z'),
     }),

@@ -25,6 +25,7 @@ function page(body: Uint8Array, contentType?: string): FetchedPage {
     requestedUrl: undefined,
     status: 200,
     headers: contentType === undefined ? {} : { 'content-type': contentType },
+    redirects: [],
     body,
     fetchedAt: new Date('2026-01-01T00:00:00Z'),
   };

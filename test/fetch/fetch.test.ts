@@ -108,6 +108,7 @@ describe('fetchPage: successful responses', () => {
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.url).toBe(`${server.url}/page`);
     expect(page.requestedUrl).toBe(`${server.url}/page`);
+    expect(page.redirects).toEqual([]);
     expect(page.input).toBe(`${server.url}/page`);
   });
 
@@ -146,6 +147,11 @@ describe('fetchPage: successful responses', () => {
     expect(page.url).toBe(`${server.url}/page`);
     expect(page.requestedUrl).toBe(`${server.url}/redirect/chain/3`);
     expect(page.input).toBe(`${server.url}/redirect/chain/3`);
+    expect(page.redirects.map((hop) => [hop.url, hop.status, hop.headers.location])).toEqual([
+      [`${server.url}/redirect/chain/3`, 302, '/redirect/chain/2'],
+      [`${server.url}/redirect/chain/2`, 302, '/redirect/chain/1'],
+      [`${server.url}/redirect/chain/1`, 302, '/page'],
+    ]);
   });
 
   it('follows exactly 10 redirects by default', async () => {

@@ -20,6 +20,7 @@ describe('golden: Global Research reference page', () => {
     requestedUrl: undefined,
     status: 200,
     headers: {},
+    redirects: [],
     body: readFileSync(REFERENCE_PAGE),
     fetchedAt: new Date('2026-01-01T00:00:00Z'),
   });

@@ -26,6 +26,7 @@ function page(input: string, html: string, url?: string): FetchedPage {
     requestedUrl: undefined,
     status: 200,
     headers: {},
+    redirects: [],
     body: Buffer.from(html),
     fetchedAt: FETCHED_AT,
   };

@@ -230,6 +230,7 @@ function page(body: string): FetchedPage {
     requestedUrl: PAGE_URL,
     status: 200,
     headers: { 'content-type': 'text/html; charset=utf-8' },
+    redirects: [],
     body: Buffer.from(html, 'utf8'),
     fetchedAt: new Date('2026-11-25T12:00:00Z'),
   };
