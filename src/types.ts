@@ -25,6 +25,8 @@ export interface FetchedPage {
   readonly redirects: readonly RedirectHop[];
   readonly body: Uint8Array;
   readonly fetchedAt: Date;
+  /** The browser that rendered the page (`--render`), e.g. "chromium 131"; absent when fetched statically. */
+  readonly renderedWith?: string;
 }
 
 export type EncodingSource = 'bom' | 'header' | 'meta' | 'utf8' | 'fallback';
