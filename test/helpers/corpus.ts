@@ -4,12 +4,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus');
 export const SEEDS_DIR = resolve(PROJECT_ROOT, '../shared/seeds');
 export const HAS_CORPUS = existsSync(join(CORPUS_DIR, 'zyte', 'ground-truth.json'));
+export const HAS_SEEDS = existsSync(join(SEEDS_DIR, '000_5ae754d5d40549f7.txt'));
 
 /** `describe` when the corpus is present, otherwise a skipped block that says why. */
 export function describeWithCorpus(name: string, body: () => void): void {
@@ -17,7 +18,11 @@ export function describeWithCorpus(name: string, body: () => void): void {
     describe(name, body);
   } else {
     console.warn(`SKIPPED "${name}": ../shared/corpus not found at ${CORPUS_DIR}`);
-    describe.skip(`${name} (skipped: ../shared/corpus is absent)`, body);
+    // vitest runs a skipped block's body while collecting, and these bodies read the corpus:
+    // the skipped block gets one placeholder test in its stead.
+    describe.skip(`${name} (skipped: ../shared/corpus is absent)`, () => {
+      it('reads ../shared/corpus', () => {});
+    });
   }
 }
 
