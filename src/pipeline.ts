@@ -20,6 +20,7 @@ import { type LoadOptions, loadInput } from './fetch/input.js';
 import { toMarkdown, toPlainText } from './markdown/markdown.js';
 import { collectMetadata } from './metadata/collect.js';
 import { resolveMetadata } from './metadata/resolve.js';
+import { DEFAULT_DOCUMENT_PATH, isJsdomInternalFailure } from './parse/document-factory.js';
 import { parsePage } from './parse/parse.js';
 import { findProfile } from './sites/registry.js';
 import type {
@@ -27,6 +28,7 @@ import type {
   CleanedArticle,
   Extraction,
   FetchedPage,
+  ParsedPage,
   SiteProfile,
 } from './types.js';
 
@@ -53,10 +55,25 @@ export async function extractInput(
   return extractPage(fetched, options);
 }
 
-/** Steps 2–9 for one page. Synchronous and free of I/O, so worker threads can run it. */
+/**
+ * Steps 2–9 for one page. Synchronous and free of I/O, so worker threads can run it. A page
+ * that meets a jsdom internal failure on the shared window is run again on a plain JSDOM.
+ */
 export function extractPage(fetched: FetchedPage, options: ExtractOptions = {}): Extraction {
   const decoded = decodePage(fetched);
-  const parsed = parsePage(decoded);
+  try {
+    return extractParsed(parsePage(decoded), fetched, options);
+  } catch (error) {
+    if (DEFAULT_DOCUMENT_PATH !== 'shared-window' || !isJsdomInternalFailure(error)) throw error;
+    return extractParsed(parsePage(decoded, 'plain-jsdom'), fetched, options);
+  }
+}
+
+function extractParsed(
+  parsed: ParsedPage,
+  fetched: FetchedPage,
+  options: ExtractOptions,
+): Extraction {
   try {
     const profile = findProfile(parsed.url, options.profiles);
     const candidates = collectMetadata(parsed, profile);

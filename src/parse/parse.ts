@@ -8,19 +8,28 @@ import { pathToFileURL } from 'node:url';
 import { StetError } from '../errors.js';
 import { STDIN_INPUT } from '../fetch/input.js';
 import type { DecodedPage, ParsedPage } from '../types.js';
-import { createPageDocument, type PageDocument } from './document-factory.js';
+import {
+  createPageDocument,
+  DEFAULT_DOCUMENT_PATH,
+  type DocumentPath,
+  type PageDocument,
+} from './document-factory.js';
 import { pruneHtml } from './prune.js';
 
 /** `<link rel=canonical>` and `<meta property=og:url>`: where a saved page names its URL. */
 const URL_DECLARING_TAG = /<(link|meta)\b([^>]*)>/gi;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
-export function parsePage(page: DecodedPage): ParsedPage {
+/** `path`: plain-jsdom to parse a page again when the shared window failed on it. */
+export function parsePage(
+  page: DecodedPage,
+  path: DocumentPath = DEFAULT_DOCUMENT_PATH,
+): ParsedPage {
   const html = pruneHtml(page.html);
   const url = baseUrl(page, html);
   let pageDocument: PageDocument;
   try {
-    pageDocument = createPageDocument(html, url);
+    pageDocument = createPageDocument(html, url, path);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new StetError('parse.html', page.input, `could not parse HTML: ${message}`, {
@@ -32,7 +41,7 @@ export function parsePage(page: DecodedPage): ParsedPage {
     url,
     document: pageDocument.document,
     fetchedAt: page.fetchedAt,
-    parseAgain: () => createPageDocument(html, url).document,
+    parseAgain: () => createPageDocument(html, url, pageDocument.path).document,
     close: () => pageDocument.release(),
   };
 }
