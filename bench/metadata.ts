@@ -14,6 +14,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { savedPage } from '../src/fetch/input.js';
 import { comparable, parseDate } from '../src/metadata/normalize.js';
 import { READABILITY_SOURCE } from '../src/metadata/resolve.js';
 import { extractPage } from '../src/pipeline.js';
@@ -104,16 +105,7 @@ function main(): void {
 function run(input: string, url: string, body: Buffer, fetchedAt: Date): Run | string {
   let extraction: Extraction;
   try {
-    extraction = extractPage({
-      input,
-      url,
-      requestedUrl: undefined,
-      status: 200,
-      headers: {},
-      redirects: [],
-      body,
-      fetchedAt,
-    });
+    extraction = extractPage(savedPage(input, url, body, fetchedAt));
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }

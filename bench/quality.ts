@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { cleanArticle } from '../src/clean/clean.js';
+import { savedPage } from '../src/fetch/input.js';
 import { createPageDocument } from '../src/parse/document-factory.js';
 import { extractPage } from '../src/pipeline.js';
 import { sectionMarkers, writeBenchmarkSection } from './benchmarks-file.js';
@@ -98,16 +99,7 @@ function runStet(ids: readonly string[], truth: Record<string, Truth>, clean: bo
     const url = truth[id]?.url;
     try {
       const extraction = extractPage(
-        {
-          input: path,
-          url,
-          requestedUrl: undefined,
-          status: 200,
-          headers: {},
-          redirects: [],
-          body: gunzipSync(readFileSync(path)),
-          fetchedAt: new Date(),
-        },
+        savedPage(path, url, gunzipSync(readFileSync(path)), new Date()),
         { ...(url !== undefined && { url }), clean },
       );
       texts.set(id, extraction.document.text);

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { savedPage } from '../src/fetch/input.js';
 import { extractPage } from '../src/pipeline.js';
 
 const CORPUS_DIR = resolve(process.cwd(), '../shared/corpus');
@@ -44,16 +45,7 @@ function corpusPages(): CorpusPage[] {
 function fingerprint(page: CorpusPage): { hash: string; method: string } {
   try {
     const extraction = extractPage(
-      {
-        input: page.path,
-        url: page.url,
-        requestedUrl: undefined,
-        status: 200,
-        headers: {},
-        redirects: [],
-        body: gunzipSync(readFileSync(page.path)),
-        fetchedAt: FIXED_TIME,
-      },
+      savedPage(page.path, page.url, gunzipSync(readFileSync(page.path)), FIXED_TIME),
       { url: page.url },
     );
     const { captured: _captured, ...metadata } = extraction.document.metadata;

@@ -49,6 +49,16 @@ export async function loadInput(input: string, options: LoadOptions = {}): Promi
 
 function localPage(input: string, url: string | undefined, body: Uint8Array): FetchedPage {
   if (body.byteLength === 0) throw new StetError('input.read', input, 'the input is empty');
+  return savedPage(input, url, body);
+}
+
+/** A page read from a file or stdin rather than fetched: no request, no headers, status 200. */
+export function savedPage(
+  input: string,
+  url: string | undefined,
+  body: Uint8Array,
+  fetchedAt: Date = new Date(),
+): FetchedPage {
   return {
     input,
     url,
@@ -57,7 +67,7 @@ function localPage(input: string, url: string | undefined, body: Uint8Array): Fe
     headers: {},
     redirects: [],
     body,
-    fetchedAt: new Date(),
+    fetchedAt,
   };
 }
 

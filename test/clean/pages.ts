@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { type ArticleToClean, cleanArticle } from '../../src/clean/clean.js';
 import { decodePage } from '../../src/decode/decode.js';
 import { extractArticle } from '../../src/extract/extract.js';
+import { savedPage } from '../../src/fetch/input.js';
 import { toPlainText } from '../../src/markdown/markdown.js';
 import { parsePage } from '../../src/parse/parse.js';
 import type { CleanedArticle, ParsedPage } from '../../src/types.js';
@@ -13,18 +14,7 @@ import { REFERENCE_PAGE, REFERENCE_URL } from '../helpers/reference-page.js';
 
 export function parseHtml(html: string | Uint8Array, url: string, input = url): ParsedPage {
   const body = typeof html === 'string' ? new TextEncoder().encode(html) : html;
-  return parsePage(
-    decodePage({
-      input,
-      url,
-      requestedUrl: undefined,
-      status: 200,
-      headers: {},
-      redirects: [],
-      body,
-      fetchedAt: new Date('2026-01-01T00:00:00Z'),
-    }),
-  );
+  return parsePage(decodePage(savedPage(input, url, body, new Date('2026-01-01T00:00:00Z'))));
 }
 
 export function parseReferencePage(): ParsedPage {

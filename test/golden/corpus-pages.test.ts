@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../src/document/frontmatter.js';
+import { savedPage } from '../../src/fetch/input.js';
 import { extractPage } from '../../src/pipeline.js';
 import {
   CORPUS_DIR,
@@ -55,19 +56,9 @@ function sourcePath(golden: GoldenCase): string {
 /** The archived file's text, as src/archive/store.ts writes it. */
 function archivedText(golden: GoldenCase): string {
   const path = sourcePath(golden);
-  const extraction = extractPage(
-    {
-      input: path,
-      url: golden.url,
-      requestedUrl: undefined,
-      status: 200,
-      headers: {},
-      redirects: [],
-      body: readGzip(path),
-      fetchedAt: CAPTURED_AT,
-    },
-    { url: golden.url },
-  );
+  const extraction = extractPage(savedPage(path, golden.url, readGzip(path), CAPTURED_AT), {
+    url: golden.url,
+  });
   return serializeDocument(extraction.document);
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, serializeDocument } from '../../src/document/frontmatter.js';
+import { savedPage } from '../../src/fetch/input.js';
 import { extractPage } from '../../src/pipeline.js';
 import { PROJECT_ROOT } from '../helpers/corpus.js';
 import { REFERENCE_FRONT_MATTER, REFERENCE_PAGE } from '../helpers/reference-page.js';
@@ -14,16 +15,14 @@ import { REFERENCE_FRONT_MATTER, REFERENCE_PAGE } from '../helpers/reference-pag
 const CASE_DIR = join(PROJECT_ROOT, 'test/golden/globalresearch');
 
 describe('golden: Global Research reference page', () => {
-  const extraction = extractPage({
-    input: REFERENCE_PAGE,
-    url: undefined,
-    requestedUrl: undefined,
-    status: 200,
-    headers: {},
-    redirects: [],
-    body: readFileSync(REFERENCE_PAGE),
-    fetchedAt: new Date('2026-01-01T00:00:00Z'),
-  });
+  const extraction = extractPage(
+    savedPage(
+      REFERENCE_PAGE,
+      undefined,
+      readFileSync(REFERENCE_PAGE),
+      new Date('2026-01-01T00:00:00Z'),
+    ),
+  );
   const expected = readFileSync(join(CASE_DIR, 'expected.md'), 'utf8');
 
   const expectedBody = parseDocument(expected).markdown;

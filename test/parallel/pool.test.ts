@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { describe, expect, it } from 'vitest';
 import { StetError } from '../../src/errors.js';
+import { savedPage } from '../../src/fetch/input.js';
 import { type ExtractOutcome, extractInputs, extractMany } from '../../src/parallel/pool.js';
 import type { FetchedPage } from '../../src/types.js';
 import { stet } from '../helpers/cli.js';
@@ -20,16 +21,7 @@ const FETCHED_AT = new Date('2026-01-01T00:00:00Z');
 const CORPUS_SAMPLE = 4;
 
 function page(input: string, html: string, url?: string): FetchedPage {
-  return {
-    input,
-    url,
-    requestedUrl: undefined,
-    status: 200,
-    headers: {},
-    redirects: [],
-    body: Buffer.from(html),
-    fetchedAt: FETCHED_AT,
-  };
+  return savedPage(input, url, Buffer.from(html), FETCHED_AT);
 }
 
 function article(title: string): string {

@@ -2,6 +2,7 @@
 // plain `new JSDOM()` per page (when jsdom's internals are missing, for a page the shared
 // window failed on, or forced with STET_PLAIN_JSDOM=1). Both must give the same extraction.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { savedPage } from '../../src/fetch/input.js';
 import * as factory from '../../src/parse/document-factory.js';
 import * as pipeline from '../../src/pipeline.js';
 import type { Extraction, FetchedPage } from '../../src/types.js';
@@ -26,16 +27,12 @@ beforeAll(async () => {
 });
 
 function fetched(body: string | Buffer, url: string, input = 'page.html'): FetchedPage {
-  return {
+  return savedPage(
     input,
     url,
-    requestedUrl: undefined,
-    status: 200,
-    headers: {},
-    redirects: [],
-    body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
-    fetchedAt: new Date('2020-01-01T00:00:00Z'),
-  };
+    typeof body === 'string' ? new TextEncoder().encode(body) : body,
+    new Date('2020-01-01T00:00:00Z'),
+  );
 }
 
 /** Everything a user could see of an extraction, as one string to compare. */
